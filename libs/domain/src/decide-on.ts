@@ -1,0 +1,23 @@
+import { foldStream } from './aggregates';
+import { decide, stateView } from './decide';
+import type { Command, DomainEvent } from './messages';
+import { streamOf, streamsRead } from './streams';
+
+/**
+ * The command path without a store: fold the streams the command reads from `history`, then decide.
+ * The reference the real handler must agree with; also what given/when/then specs run.
+ * @throws Error when the decision looks at a stream `streamsRead` does not name (a bug, not a rejection).
+ */
+export function decideOn(history: readonly DomainEvent[], command: Command): DomainEvent[] {
+  const read = new Set(streamsRead(command));
+  const byStream = new Map<string, DomainEvent[]>();
+  for (const event of history) {
+    const stream = streamOf(event);
+    byStream.set(stream, [...(byStream.get(stream) ?? []), event]);
+  }
+  const view = stateView(command.shopId ?? '', (stream) => {
+    if (!read.has(stream)) throw new Error(`${command.type} read ${stream}, which streamsRead does not name`);
+    return foldStream(stream, byStream.get(stream) ?? []);
+  });
+  return decide(command, view);
+}
