@@ -45,7 +45,17 @@ export default [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
             {
               sourceTag: 'type:adapter',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:adapter', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:adapter',
+                'type:testing',
+                'type:test-stack',
+              ],
+            },
+            {
+              sourceTag: 'type:test-stack',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'],
             },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [], bannedExternalImports: impure },
             {
@@ -56,6 +66,8 @@ export default [
           ],
         },
       ],
+      // noUncheckedIndexedAccess makes `!` the honest way to say "this index exists".
+      '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },

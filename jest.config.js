@@ -10,6 +10,7 @@ const configsIn = (dir) =>
     : [];
 
 module.exports = {
+  testTimeout: 120_000,
   projects: [
     ...configsIn('libs'),
     ...configsIn('apps'),

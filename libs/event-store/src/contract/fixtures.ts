@@ -1,0 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import type { NewEvent } from '../event-store.port';
+
+export const stream = (category = 'order') => `${category}-${randomUUID().slice(0, 8)}`;
+
+export const event = (type = 'OrderPlaced', data: unknown = { n: 1 }): NewEvent => ({
+  type,
+  data,
+  metadata: { actor: { role: 'BUYER', id: 'b-1' }, occurredAt: '2026-11-27T15:04:05.000Z' },
+});
+
+export const events = (count: number, type = 'OrderPlaced') =>
+  Array.from({ length: count }, (_, n) => event(type, { n }));

@@ -1,0 +1,105 @@
+/** Who caused an event, when (business time), and which command and conversation it belongs to. */
+export interface EventMetadata {
+  actor: { role: string; id: string };
+  occurredAt: string;
+  commandId?: string;
+  correlationId?: string;
+}
+
+export interface NewEvent {
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+export interface StoredEvent {
+  /** Deterministic per command: the same command never yields two different ids. */
+  id: string;
+  stream: string;
+  /** 0-based index of the event in its stream. */
+  revision: number;
+  /** Position in the global log: strictly increasing in commit order. */
+  position: number;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+  recordedAt: string;
+}
+
+/** The stream must be at exactly this revision (`NO_STREAM` for "does not exist"), or `'any'`. */
+export type ExpectedRevision = number | 'any';
+export const NO_STREAM = -1;
+
+/** Append `events` to `stream` if it is at `expected`. No events: a condition only. */
+export interface StreamWrite {
+  stream: string;
+  expected: ExpectedRevision;
+  events: NewEvent[];
+}
+
+export interface AppendResult {
+  streams: { stream: string; revision: number }[];
+  positions: number[];
+}
+
+export type CommandOutcome =
+  ({ status: 'accepted' } & AppendResult) | { status: 'rejected'; code: string; message: string };
+
+/** The ledger entry of a command: its fingerprint (to refuse a reused id) and its first outcome. */
+export interface CommandRecord {
+  commandId: string;
+  fingerprint: string;
+  outcome: CommandOutcome;
+}
+
+/** A command's writes, recorded in the ledger in the same atomic write as its events. */
+export interface CommandAppend {
+  commandId: string;
+  fingerprint: string;
+  writes: StreamWrite[];
+}
+
+export interface EventFilter {
+  eventTypes?: readonly string[];
+  /** Stream categories: what comes before the first `-` of the stream name. */
+  categories?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Read events after this position (exclusive); 0 reads from the start. */
+  after?: number;
+  batchSize?: number;
+  filter?: EventFilter;
+}
+
+/**
+ * The event store port. Every adapter passes the same contract suite.
+ *
+ * `appendCommand` is atomic: all writes and the ledger entry, or nothing. It throws
+ * {@link ConcurrencyError} when a stream is not at its expected revision, and
+ * {@link DuplicateCommandError} (carrying the first record) when the command id is in the ledger.
+ */
+export interface EventStore {
+  readonly name: string;
+  appendCommand(command: CommandAppend): Promise<AppendResult>;
+  /** Appends without a ledger entry (imports, tests). Same atomicity and errors. */
+  append(writes: StreamWrite[]): Promise<AppendResult>;
+  /** Records a rejected command; if the id is already recorded, returns what was recorded first. */
+  recordRejection(
+    commandId: string,
+    fingerprint: string,
+    outcome: CommandOutcome & { status: 'rejected' },
+  ): Promise<CommandRecord>;
+  findCommand(commandId: string): Promise<CommandRecord | null>;
+  /** The stream's events and revision (`NO_STREAM` when it has none). */
+  readStream(stream: string): Promise<{ revision: number; events: StoredEvent[] }>;
+  /** The global log in position order, in batches. */
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent[]>;
+  /** One batch of the global log after `after`; what subscriptions poll. */
+  readBatch(after: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]>;
+  /** The position of the last committed event, 0 for an empty store. */
+  headPosition(): Promise<number>;
+  /** Resolves when events may have been appended after `position`, or after `timeoutMs`. */
+  waitForAppend(position: number, timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}

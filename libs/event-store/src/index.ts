@@ -1,0 +1,6 @@
+export * from './event-store.port';
+export * from './errors';
+export { eventId } from './event-id';
+export { SqliteEventStore } from './sqlite/sqlite-event-store';
+export { PostgresEventStore, type PostgresStoreOptions } from './postgres/postgres-event-store';
+export * from './subscription';

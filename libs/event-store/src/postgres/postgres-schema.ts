@@ -1,0 +1,58 @@
+import type { PoolClient } from 'pg';
+
+/** Schema versions, applied in order on start under an advisory lock; never edited once applied. */
+const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE events (
+        position    bigint PRIMARY KEY,
+        event_id    uuid NOT NULL UNIQUE,
+        stream_id   text NOT NULL,
+        revision    bigint NOT NULL,
+        type        text NOT NULL,
+        data        jsonb NOT NULL,
+        metadata    jsonb NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (stream_id, revision)
+      );
+      CREATE TABLE streams (stream_id text PRIMARY KEY, revision bigint NOT NULL);
+      CREATE TABLE commands (
+        command_id  text PRIMARY KEY,
+        fingerprint text NOT NULL,
+        outcome     jsonb NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- One row: the last position handed out. Updated just before COMMIT, its row lock orders
+      -- commits, so positions become visible in order and a reader never sees a gap fill in later.
+      CREATE TABLE log_head (id int PRIMARY KEY CHECK (id = 1), position bigint NOT NULL);
+      INSERT INTO log_head VALUES (1, 0);`,
+  },
+];
+
+export async function migratePostgres(client: PoolClient, schema: string): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sce-migrate:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((r) => r.version));
+    for (const { version, sql } of MIGRATIONS) {
+      if (applied.has(version)) continue;
+      await client.query(sql);
+      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

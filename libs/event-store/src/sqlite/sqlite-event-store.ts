@@ -1,0 +1,201 @@
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import { planBatch, resultAt, type PendingAppend } from '../append-plan';
+import { StoreUnavailableError } from '../errors';
+import { eventId } from '../event-id';
+import type {
+  CommandAppend,
+  CommandOutcome,
+  CommandRecord,
+  EventFilter,
+  EventStore,
+  ReadAllOptions,
+  StoredEvent,
+  StreamWrite,
+} from '../event-store.port';
+import { NO_STREAM } from '../event-store.port';
+import { GroupCommit, type CommittedBatch } from '../group-commit';
+import { toCommandRecord, toStoredEvent, type EventRow } from '../sql-rows';
+import { migrateSqlite } from './sqlite-schema';
+
+const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, one writer (this process), appends
+ * group-committed. Positions are the rowid, assigned in commit order, so the log has no gaps.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly name = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly commits = new GroupCommit((appends) => this.writeBatch(appends));
+  private readonly q;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    migrateSqlite(this.db);
+    const db = this.db;
+    this.q = {
+      revisions: db.prepare(
+        'SELECT stream_id, revision FROM streams WHERE stream_id IN (SELECT value FROM json_each(?))',
+      ),
+      ledger: db.prepare(
+        'SELECT command_id, fingerprint, outcome FROM commands WHERE command_id IN (SELECT value FROM json_each(?))',
+      ),
+      head: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
+      insertEvent: db.prepare(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      upsertStream: db.prepare(
+        'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision',
+      ),
+      insertCommand: db.prepare(
+        'INSERT OR IGNORE INTO commands (command_id, fingerprint, outcome, recorded_at) VALUES (?, ?, ?, ?)',
+      ),
+      findCommand: db.prepare('SELECT command_id, fingerprint, outcome FROM commands WHERE command_id = ?'),
+      readStream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`),
+      readBatch: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    };
+  }
+
+  appendCommand({ commandId, fingerprint, writes }: CommandAppend) {
+    return this.commits.submit({ commandId, fingerprint, writes });
+  }
+
+  append(writes: StreamWrite[]) {
+    return this.commits.submit({ writes });
+  }
+
+  private writeBatch(appends: PendingAppend[]): CommittedBatch {
+    const committed = this.guard(() =>
+      this.db
+        .transaction(() => {
+          const streams = [...new Set(appends.flatMap((a) => a.writes.map((w) => w.stream)))];
+          const current = new Map(
+            (this.q.revisions.all(JSON.stringify(streams)) as { stream_id: string; revision: number }[]).map((r) => [
+              r.stream_id,
+              r.revision,
+            ]),
+          );
+          const ids = appends.flatMap((a) => (a.commandId === undefined ? [] : [a.commandId]));
+          const known = new Map(
+            (this.q.ledger.all(JSON.stringify(ids)) as Parameters<typeof toCommandRecord>[0][]).map((r) => [
+              r.command_id,
+              toCommandRecord(r),
+            ]),
+          );
+          const plan = planBatch(appends, current, known, eventId);
+          const first = (this.q.head.get() as number) + 1;
+          const now = new Date().toISOString();
+          for (const e of plan.events) {
+            this.q.insertEvent.run(
+              first + e.offset,
+              e.id,
+              e.stream,
+              e.revision,
+              e.event.type,
+              JSON.stringify(e.event.data),
+              JSON.stringify(e.event.metadata),
+              now,
+            );
+          }
+          for (const [stream, revision] of plan.revisions) this.q.upsertStream.run(stream, revision);
+          const accepted = plan.results.map((r) => (r.ok ? resultAt(r, first) : undefined));
+          for (const { index, commandId, fingerprint } of plan.ledger) {
+            this.q.insertCommand.run(
+              commandId,
+              fingerprint,
+              JSON.stringify({ status: 'accepted', ...accepted[index] }),
+              now,
+            );
+          }
+          return { results: plan.results, accepted, hadEvents: plan.events.length > 0 };
+        })
+        .immediate(),
+    );
+    if (committed.hadEvents) this.appended.emit('append');
+    return committed;
+  }
+
+  async recordRejection(
+    commandId: string,
+    fingerprint: string,
+    outcome: CommandOutcome & { status: 'rejected' },
+  ): Promise<CommandRecord> {
+    this.guard(() =>
+      this.q.insertCommand.run(commandId, fingerprint, JSON.stringify(outcome), new Date().toISOString()),
+    );
+    return (await this.findCommand(commandId))!;
+  }
+
+  async findCommand(commandId: string): Promise<CommandRecord | null> {
+    const row = this.guard(() => this.q.findCommand.get(commandId)) as
+      Parameters<typeof toCommandRecord>[0] | undefined;
+    return row ? toCommandRecord(row) : null;
+  }
+
+  async readStream(stream: string) {
+    const events = (this.guard(() => this.q.readStream.all(stream)) as EventRow[]).map(toStoredEvent);
+    return { revision: events.length ? events[events.length - 1]!.revision : NO_STREAM, events };
+  }
+
+  async readBatch(after: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]> {
+    if (!filter) return (this.guard(() => this.q.readBatch.all(after, limit)) as EventRow[]).map(toStoredEvent);
+    const { sql, params } = filteredQuery(after, limit, filter);
+    return (this.guard(() => this.db.prepare(sql).all(...params)) as EventRow[]).map(toStoredEvent);
+  }
+
+  async *readAll({ after = 0, batchSize = 5000, filter }: ReadAllOptions = {}): AsyncIterable<StoredEvent[]> {
+    for (let from = after; ;) {
+      const batch = await this.readBatch(from, batchSize, filter);
+      if (!batch.length) return;
+      yield batch;
+      from = batch[batch.length - 1]!.position;
+    }
+  }
+
+  async headPosition(): Promise<number> {
+    return this.guard(() => this.q.head.get() as number);
+  }
+
+  waitForAppend(position: number, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.appended.on('append', done);
+      if ((this.q.head.get() as number) > position) done();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw new StoreUnavailableError(`SQLite event store failed: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+function filteredQuery(after: number, limit: number, filter: EventFilter) {
+  const where = ['position > ?'];
+  const params: unknown[] = [after];
+  if (filter.eventTypes) {
+    where.push('type IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.eventTypes));
+  }
+  if (filter.categories) {
+    where.push("substr(stream_id, 1, instr(stream_id, '-') - 1) IN (SELECT value FROM json_each(?))");
+    params.push(JSON.stringify(filter.categories));
+  }
+  params.push(limit);
+  return { sql: `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`, params };
+}

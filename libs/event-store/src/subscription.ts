@@ -1,0 +1,58 @@
+import type { EventFilter, EventStore, StoredEvent } from './event-store.port';
+
+export interface SubscriptionOptions {
+  /** Deliver events after this position (exclusive): the subscriber's stored checkpoint. */
+  after: number;
+  filter?: EventFilter;
+  batchSize?: number;
+  /** How long to wait for a wake-up before reading again anyway. */
+  idleMs?: number;
+}
+
+export interface Subscription {
+  /** Position of the last batch the handler finished. */
+  readonly position: number;
+  /** Settles when the subscription stops: resolves on `stop()`, rejects with the handler's error. */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Catch-up then live: reads the log in batches from `after`, hands each batch to `handler` (one at
+ * a time, in order), and once caught up waits for appends. A handler that throws stops it.
+ */
+export function subscribe(
+  store: EventStore,
+  options: SubscriptionOptions,
+  handler: (batch: StoredEvent[]) => Promise<void> | void,
+): Subscription {
+  const { filter, batchSize = 1000, idleMs = 1000 } = options;
+  let position = options.after;
+  let stopped = false;
+
+  const loop = async () => {
+    while (!stopped) {
+      const head = await store.headPosition();
+      const batch = await store.readBatch(position, batchSize, filter);
+      if (stopped) return;
+      if (batch.length) {
+        await handler(batch);
+        position = batch[batch.length - 1]!.position;
+      } else {
+        // With a filter the log can move on without a match: wait for what comes after the head.
+        await store.waitForAppend(Math.max(head, position), idleMs);
+      }
+    }
+  };
+  const done = loop();
+  return {
+    get position() {
+      return position;
+    },
+    done,
+    async stop() {
+      stopped = true;
+      await done.catch(() => undefined);
+    },
+  };
+}

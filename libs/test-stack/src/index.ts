@@ -1,0 +1,3 @@
+export * from './services';
+export * from './postgres';
+export * from './wait';

@@ -1,0 +1,35 @@
+/** The services suites may need; the global setup probes each once per run. */
+export type Service = 'postgres' | 'containers';
+
+const HOW_TO_GET: Record<Service, string> = {
+  postgres: 'start PostgreSQL on 127.0.0.1:5432 (or set SCE_TEST_PG_URL)',
+  containers: 'run a Docker-compatible container runtime (TESTCONTAINERS_RUNTIME=require makes its absence fail)',
+};
+
+export function unavailable(service: Service): string | undefined {
+  return process.env[`SCE_${service.toUpperCase()}_UNAVAILABLE`];
+}
+
+/** In CI a missing service is a failure; containers only when TESTCONTAINERS_RUNTIME=require. */
+function mustHave(service: Service): boolean {
+  if (service === 'containers') return process.env.TESTCONTAINERS_RUNTIME === 'require';
+  return process.env.CI === 'true';
+}
+
+/**
+ * `describe` for a suite that needs `service`. Where the service is missing, the suite is skipped
+ * with the reason in its title (which the CI summary prints), or, where it must be there, fails.
+ */
+export function describeWith(service: Service, title: string, suite: () => void): void {
+  const reason = unavailable(service);
+  if (!reason) return describe(title, suite);
+  if (mustHave(service)) {
+    return describe(title, () => {
+      it(`needs ${service}`, () => {
+        throw new Error(`${reason}. This run requires it: ${HOW_TO_GET[service]}.`);
+      });
+    });
+  }
+  console.warn(`SKIPPED ${title}: ${reason}. To run it: ${HOW_TO_GET[service]}.`);
+  describe.skip(`${title} [skipped: ${reason}]`, suite);
+}
