@@ -3,7 +3,7 @@
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/../../${target}`]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `${__dirname}/${target}`]),
 );
 
 module.exports = {

@@ -8,7 +8,7 @@ const skipped = new Map();
 for (const suite of report.testResults) {
   for (const test of suite.assertionResults) {
     if (test.status === 'pending' || test.status === 'skipped' || test.status === 'todo') {
-      const where = test.ancestorTitles.join(' › ') || test.title;
+      const where = test.ancestorTitles[0] ?? test.title;
       skipped.set(where, (skipped.get(where) ?? 0) + 1);
     }
   }

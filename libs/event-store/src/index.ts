@@ -4,3 +4,4 @@ export { eventId } from './event-id';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export { PostgresEventStore, type PostgresStoreOptions } from './postgres/postgres-event-store';
 export * from './subscription';
+export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';

@@ -4,7 +4,7 @@ import { assertSameCommand, commandFingerprint, type CommandIdentity } from './i
 /** The ledger's rule as a decision: the first command recorded under an id, then the same id again. */
 const ledger = specFor<CommandIdentity, CommandIdentity>((history, again) => {
   const first = history[0];
-  if (first) assertSameCommand('c-1', commandFingerprint(first), again);
+  if (first) assertSameCommand('c-1', commandFingerprint(first), commandFingerprint(again));
   return first ? [] : [again];
 });
 

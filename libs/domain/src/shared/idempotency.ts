@@ -13,11 +13,12 @@ export function commandFingerprint(command: CommandIdentity): string {
 }
 
 /**
- * A command id came back: it must name the same command as the first time.
+ * A command id came back: it must name the same command as the first time. Callers may store a
+ * digest of {@link commandFingerprint} instead of the text, as long as both sides use the same.
  * @throws DomainError `command.id-reused` when type, shop or payload differ.
  */
-export function assertSameCommand(commandId: string, recordedFingerprint: string, again: CommandIdentity): void {
-  if (recordedFingerprint !== commandFingerprint(again)) {
+export function assertSameCommand(commandId: string, recordedFingerprint: string, incomingFingerprint: string): void {
+  if (recordedFingerprint !== incomingFingerprint) {
     throw new DomainError(
       'command.id-reused',
       `command id ${commandId} was already used for a different command (type, shopId or payload differ)`,
