@@ -101,6 +101,36 @@ function commandPathSuite(open: () => Promise<{ store: EventStore; cleanup(): Pr
     expect(product.events.filter((e) => e.type === 'StockReserved')).toHaveLength(10);
   });
 
+  it('does not reject on a stale cache: another instance listed the product meanwhile', async () => {
+    const other = new CommandHandler(store);
+    const p3 = (id: string) =>
+      cmd(
+        'PlaceOrder',
+        {
+          orderId: id,
+          buyerId: 'b-1',
+          lines: [{ productId: 'p-9', quantity: 1 }],
+          shipTo: { country: 'US', region: 'CA' },
+          channel: 'LIVE',
+        },
+        { at: '2026-11-02T00:00:00.000Z' },
+      );
+    expect(await send('c-1', p3('o-1'))).toMatchObject({ status: 'rejected', code: 'product.not-found' });
+    await other.handle('c-2', cmd('ListProduct', { productId: 'p-9', title: 't', price: 100, stock: 1 }), {
+      role: 'SELLER',
+      shopId: 'shop-1',
+    });
+    await other.handle('c-3', cmd('ApproveProduct', { productId: 'p-9' }), { role: 'PLATFORM' });
+    expect(await send('c-4', p3('o-2'))).toMatchObject({ status: 'accepted' });
+  });
+
+  it('does not accept on a stale cache: another instance sold the stock meanwhile', async () => {
+    const other = new CommandHandler(store);
+    expect(await send('c-1', order('o-1', 1))).toMatchObject({ status: 'accepted' });
+    expect(await other.handle('c-2', order('o-2', 9), { role: 'BUYER' })).toMatchObject({ status: 'accepted' });
+    expect(await send('c-3', order('o-3', 1))).toMatchObject({ status: 'rejected', code: 'stock.insufficient' });
+  });
+
   it('writes exactly what the pure decideOn decides, for random command sequences', async () => {
     await fc.assert(
       fc.asyncProperty(commandSequence(25), async (tail) => {

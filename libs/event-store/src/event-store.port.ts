@@ -37,6 +37,22 @@ export interface StreamWrite {
   events: NewEvent[];
 }
 
+export interface StreamRead {
+  revision: number;
+  events: StoredEvent[];
+}
+
+/** Groups events read from several streams by stream, in revision order. */
+export function byStream(streams: readonly string[], events: StoredEvent[]): Map<string, StreamRead> {
+  const reads = new Map<string, StreamRead>(streams.map((s) => [s, { revision: NO_STREAM, events: [] }]));
+  for (const event of events) {
+    const read = reads.get(event.stream)!;
+    read.events.push(event);
+    read.revision = event.revision;
+  }
+  return reads;
+}
+
 export interface AppendResult {
   streams: { stream: string; revision: number }[];
   positions: number[];
@@ -92,7 +108,9 @@ export interface EventStore {
   ): Promise<CommandRecord>;
   findCommand(commandId: string): Promise<CommandRecord | null>;
   /** The stream's events and revision (`NO_STREAM` when it has none). */
-  readStream(stream: string): Promise<{ revision: number; events: StoredEvent[] }>;
+  readStream(stream: string): Promise<StreamRead>;
+  /** Several streams in one read (one query where the store allows). */
+  readStreams(streams: readonly string[]): Promise<Map<string, StreamRead>>;
   /** The global log in position order, in batches. */
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent[]>;
   /** One batch of the global log after `after`; what subscriptions poll. */

@@ -26,6 +26,20 @@ export function toStoredEvent(row: EventRow): StoredEvent {
   };
 }
 
+/** The same from a raw (array) row in COLUMNS order: no per-row object for the driver to build. */
+export function fromRawRow(r: unknown[]): StoredEvent {
+  return {
+    position: Number(r[0]),
+    id: r[1] as string,
+    stream: r[2] as string,
+    revision: Number(r[3]),
+    type: r[4] as string,
+    data: JSON.parse(r[5] as string),
+    metadata: JSON.parse(r[6] as string),
+    recordedAt: r[7] as string,
+  };
+}
+
 export function toCommandRecord(row: {
   command_id: string;
   fingerprint: string;

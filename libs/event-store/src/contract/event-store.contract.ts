@@ -52,6 +52,19 @@ export function eventStoreContract(factory: StoreFactory, options: ContractOptio
       expect(await store.headPosition()).toBe(result.positions[2]);
     });
 
+    it('reads several streams at once, unknown ones empty', async () => {
+      const [a, b, none] = [stream(), stream('product'), stream()];
+      await store.append([
+        { stream: a, expected: NO_STREAM, events: events(2) },
+        { stream: b, expected: NO_STREAM, events: events(1) },
+      ]);
+      const reads = await store.readStreams([a, none, b]);
+      expect([...reads.keys()].sort()).toEqual([a, b, none].sort());
+      expect(reads.get(a)!.events.map((e) => e.revision)).toEqual([0, 1]);
+      expect(reads.get(b)!.revision).toBe(0);
+      expect(reads.get(none)).toEqual({ revision: NO_STREAM, events: [] });
+    });
+
     it('reads an unknown stream as empty, at NO_STREAM', async () => {
       expect(await store.readStream(stream())).toEqual({ revision: NO_STREAM, events: [] });
     });

@@ -156,6 +156,11 @@ export class KurrentDbEventStore implements EventStore {
     return { revision: events.length ? events[events.length - 1]!.revision : NO_STREAM, events };
   }
 
+  async readStreams(streams: readonly string[]) {
+    const reads = await Promise.all(streams.map((stream) => this.readStream(stream)));
+    return new Map(streams.map((stream, i) => [stream, reads[i]!]));
+  }
+
   /** Never splits the events of one commit across batches: they share a position. */
   async readBatch(after: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]> {
     const batch: StoredEvent[] = [];

@@ -1,7 +1,6 @@
-import { Pool, type PoolClient, type QueryResultRow } from 'pg';
-import { planBatch, resultAt, type PendingAppend } from '../append-plan';
-import { StoreUnavailableError } from '../errors';
-import { eventId } from '../event-id';
+import { Pool, type QueryResultRow } from 'pg';
+import { resultAt, type PendingAppend, type PlanResult } from '../append-plan';
+import { ConcurrencyError, DuplicateCommandError, StoreUnavailableError } from '../errors';
 import type {
   CommandAppend,
   CommandOutcome,
@@ -12,7 +11,7 @@ import type {
   StoredEvent,
   StreamWrite,
 } from '../event-store.port';
-import { NO_STREAM } from '../event-store.port';
+import { byStream, NO_STREAM } from '../event-store.port';
 import { GroupCommit, type CommittedBatch } from '../group-commit';
 import { toCommandRecord, toStoredEvent, type EventRow } from '../sql-rows';
 import { PostgresNotifications } from './postgres-notifications';
@@ -70,77 +69,27 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async writeBatch(appends: PendingAppend[]): Promise<CommittedBatch> {
+    const batch = appends.map((a) => ({
+      c: a.commandId ?? null,
+      f: a.fingerprint ?? '',
+      w: a.writes.map((w) => ({
+        s: w.stream,
+        x: w.expected === 'any' ? null : w.expected,
+        e: w.events.map((e) => ({ t: e.type, d: e.data, m: e.metadata })),
+      })),
+    }));
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.transaction((client) => this.writeIn(client, appends));
+        const { rows } = await this.pool.query<{ r: SqlBatchResult }>('SELECT sce_append($1::jsonb, $2) AS r', [
+          JSON.stringify(batch),
+          this.notifications.channel,
+        ]);
+        return fromSql(rows[0]!.r, appends);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (!(code && TRANSIENT.has(code)) || attempt >= 5) throw translate(error);
       }
     }
-  }
-
-  private async writeIn(client: PoolClient, appends: PendingAppend[]): Promise<CommittedBatch> {
-    const streams = [...new Set(appends.flatMap((a) => a.writes.map((w) => w.stream)))].sort();
-    // Placeholder rows give new streams a row to lock; locking in one order avoids deadlocks.
-    await client.query(
-      'INSERT INTO streams (stream_id, revision) SELECT s, -1 FROM unnest($1::text[]) s ORDER BY s ON CONFLICT DO NOTHING',
-      [streams],
-    );
-    const locked = await client.query<{ stream_id: string; revision: string }>(
-      'SELECT stream_id, revision FROM streams WHERE stream_id = ANY($1) ORDER BY stream_id FOR UPDATE',
-      [streams],
-    );
-    const current = new Map(
-      locked.rows.filter((r) => Number(r.revision) >= 0).map((r) => [r.stream_id, Number(r.revision)]),
-    );
-    const ids = appends.flatMap((a) => (a.commandId === undefined ? [] : [a.commandId]));
-    const ledgerRows = ids.length
-      ? (await client.query('SELECT command_id, fingerprint, outcome FROM commands WHERE command_id = ANY($1)', [ids]))
-          .rows
-      : [];
-    const known = new Map(ledgerRows.map((r) => [r.command_id as string, toCommandRecord(r)]));
-    const plan = planBatch(appends, current, known, eventId);
-    if (!plan.events.length) return { results: plan.results, accepted: plan.results.map(() => undefined) };
-
-    await client.query(
-      'UPDATE streams SET revision = v.revision FROM unnest($1::text[], $2::bigint[]) v(stream_id, revision) WHERE streams.stream_id = v.stream_id',
-      [[...plan.revisions.keys()], [...plan.revisions.values()]],
-    );
-    const e = plan.events;
-    const head = await client.query<{ first: string }>(
-      `WITH head AS (UPDATE log_head SET position = position + $1 RETURNING position - $1 + 1 AS first),
-            written AS (
-              INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata)
-              SELECT head.first + v.ord, v.id, v.stream, v.revision, v.type, v.data, v.metadata
-              FROM head, unnest($2::int[], $3::uuid[], $4::text[], $5::bigint[], $6::text[], $7::jsonb[], $8::jsonb[])
-                AS v(ord, id, stream, revision, type, data, metadata))
-       SELECT first FROM head`,
-      [
-        e.length,
-        e.map((x) => x.offset),
-        e.map((x) => x.id),
-        e.map((x) => x.stream),
-        e.map((x) => x.revision),
-        e.map((x) => x.event.type),
-        e.map((x) => JSON.stringify(x.event.data)),
-        e.map((x) => JSON.stringify(x.event.metadata)),
-      ],
-    );
-    const first = Number(head.rows[0]!.first);
-    const accepted = plan.results.map((r) => (r.ok ? resultAt(r, first) : undefined));
-    if (plan.ledger.length) {
-      await client.query(
-        'INSERT INTO commands (command_id, fingerprint, outcome) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])',
-        [
-          plan.ledger.map((l) => l.commandId),
-          plan.ledger.map((l) => l.fingerprint),
-          plan.ledger.map((l) => JSON.stringify({ status: 'accepted', ...accepted[l.index] })),
-        ],
-      );
-    }
-    await client.query('SELECT pg_notify($1, $2)', [this.notifications.channel, String(first + e.length - 1)]);
-    return { results: plan.results, accepted };
   }
 
   async recordRejection(
@@ -170,6 +119,14 @@ export class PostgresEventStore implements EventStore {
     );
     const events = rows.map(toStoredEvent);
     return { revision: events.length ? events[events.length - 1]!.revision : NO_STREAM, events };
+  }
+
+  async readStreams(streams: readonly string[]) {
+    const { rows } = await this.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, revision`,
+      [streams],
+    );
+    return byStream(streams, rows.map(toStoredEvent));
   }
 
   async readBatch(after: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]> {
@@ -214,21 +171,28 @@ export class PostgresEventStore implements EventStore {
       throw translate(error);
     }
   }
+}
 
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
+type SqlResult =
+  | { streams: { stream: string; revision: number }[]; offsets: number[] }
+  | { conflict: { stream: string; expected: number; actual: number } }
+  | { dup: CommandRecord }
+  | { dupOf: number };
+interface SqlBatchResult {
+  first: number | null;
+  results: SqlResult[];
+}
+
+/** What sce_append answered, in the shape the group commit hands back to each append. */
+function fromSql({ first, results }: SqlBatchResult, appends: PendingAppend[]): CommittedBatch {
+  const plan: PlanResult[] = results.map((r, i) => {
+    if ('streams' in r) return { ok: true, streams: r.streams, offsets: r.offsets };
+    if ('dupOf' in r) return { ok: false, duplicateOf: r.dupOf };
+    if ('dup' in r) return { ok: false, error: new DuplicateCommandError(r.dup) };
+    const expected = appends[i]!.writes.find((w) => w.stream === r.conflict.stream)?.expected ?? r.conflict.expected;
+    return { ok: false, error: new ConcurrencyError(r.conflict.stream, expected, r.conflict.actual) };
+  });
+  return { results: plan, accepted: plan.map((r) => (r.ok ? resultAt(r, Number(first)) : undefined)) };
 }
 
 function translate(error: unknown): Error {

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { SCE_APPEND } from './postgres-append.sql';
 
 /** Schema versions, applied in order on start under an advisory lock; never edited once applied. */
 const MIGRATIONS: { version: number; sql: string }[] = [
@@ -28,6 +29,7 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE TABLE log_head (id int PRIMARY KEY CHECK (id = 1), position bigint NOT NULL);
       INSERT INTO log_head VALUES (1, 0);`,
   },
+  { version: 2, sql: SCE_APPEND },
 ];
 
 export async function migratePostgres(client: PoolClient, schema: string): Promise<void> {

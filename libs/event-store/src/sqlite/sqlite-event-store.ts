@@ -13,9 +13,9 @@ import type {
   StoredEvent,
   StreamWrite,
 } from '../event-store.port';
-import { NO_STREAM } from '../event-store.port';
+import { byStream, NO_STREAM } from '../event-store.port';
 import { GroupCommit, type CommittedBatch } from '../group-commit';
-import { toCommandRecord, toStoredEvent, type EventRow } from '../sql-rows';
+import { fromRawRow, toCommandRecord, toStoredEvent, type EventRow } from '../sql-rows';
 import { migrateSqlite } from './sqlite-schema';
 
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
@@ -36,26 +36,29 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('wal_autocheckpoint = 10000');
     migrateSqlite(this.db);
     const db = this.db;
     this.q = {
       revisions: db.prepare(
-        'SELECT stream_id, revision FROM streams WHERE stream_id IN (SELECT value FROM json_each(?))',
+        // One writer: a stream's revision is its last event's, found on the (stream_id, revision) index.
+        'SELECT stream_id, MAX(revision) AS revision FROM events WHERE stream_id IN (SELECT value FROM json_each(?)) GROUP BY stream_id',
       ),
       ledger: db.prepare(
         'SELECT command_id, fingerprint, outcome FROM commands WHERE command_id IN (SELECT value FROM json_each(?))',
       ),
       head: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
       insertEvent: db.prepare(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      upsertStream: db.prepare(
-        'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision',
-      ),
       insertCommand: db.prepare(
         'INSERT OR IGNORE INTO commands (command_id, fingerprint, outcome, recorded_at) VALUES (?, ?, ?, ?)',
       ),
       findCommand: db.prepare('SELECT command_id, fingerprint, outcome FROM commands WHERE command_id = ?'),
       readStream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`),
-      readBatch: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      readStreams: db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, revision`,
+      ),
+      readBatch: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
     };
   }
 
@@ -100,7 +103,6 @@ export class SqliteEventStore implements EventStore {
               now,
             );
           }
-          for (const [stream, revision] of plan.revisions) this.q.upsertStream.run(stream, revision);
           const accepted = plan.results.map((r) => (r.ok ? resultAt(r, first) : undefined));
           for (const { index, commandId, fingerprint } of plan.ledger) {
             this.q.insertCommand.run(
@@ -140,8 +142,13 @@ export class SqliteEventStore implements EventStore {
     return { revision: events.length ? events[events.length - 1]!.revision : NO_STREAM, events };
   }
 
+  async readStreams(streams: readonly string[]) {
+    const rows = this.guard(() => this.q.readStreams.all(JSON.stringify(streams))) as EventRow[];
+    return byStream(streams, rows.map(toStoredEvent));
+  }
+
   async readBatch(after: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]> {
-    if (!filter) return (this.guard(() => this.q.readBatch.all(after, limit)) as EventRow[]).map(toStoredEvent);
+    if (!filter) return (this.guard(() => this.q.readBatch.all(after, limit)) as unknown[][]).map(fromRawRow);
     const { sql, params } = filteredQuery(after, limit, filter);
     return (this.guard(() => this.db.prepare(sql).all(...params)) as EventRow[]).map(toStoredEvent);
   }

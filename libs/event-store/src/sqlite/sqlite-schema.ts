@@ -7,7 +7,7 @@ const MIGRATIONS: { version: number; sql: string }[] = [
     sql: `
       CREATE TABLE events (
         position    INTEGER PRIMARY KEY,
-        event_id    TEXT NOT NULL UNIQUE,
+        event_id    TEXT NOT NULL,
         stream_id   TEXT NOT NULL,
         revision    INTEGER NOT NULL,
         type        TEXT NOT NULL,
@@ -16,7 +16,6 @@ const MIGRATIONS: { version: number; sql: string }[] = [
         recorded_at TEXT NOT NULL,
         UNIQUE (stream_id, revision)
       );
-      CREATE TABLE streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL) WITHOUT ROWID;
       CREATE TABLE commands (
         command_id  TEXT PRIMARY KEY,
         fingerprint TEXT NOT NULL,

@@ -1,0 +1,92 @@
+/**
+ * sce_append(batch, channel): a whole group commit in one call, so one round trip and one
+ * transaction. The same rules as `planBatch` (the SQLite store runs that in TypeScript), and the
+ * contract suite holds both to them:
+ * - lock every stream of the batch in name order (placeholder rows give new streams a row);
+ * - per append, in order: a known or repeated command id writes nothing; every expected revision
+ *   must match the revisions so far; then its events get the next revisions;
+ * - positions from log_head last, so they become visible in commit order (ADR 2).
+ * batch: [{ c: commandId|null, f: fingerprint, w: [{ s: stream, x: expected|null, e: [{ t, d, m }] }] }]
+ * returns { first, results: [{ streams, offsets } | { conflict } | { dup } | { dupOf }] }
+ */
+export const SCE_APPEND = `
+CREATE OR REPLACE FUNCTION sce_append(batch jsonb, channel text) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+DECLARE
+  names text[];
+  revs jsonb := '{}';
+  seen jsonb := '{}';
+  results jsonb[] := '{}';
+  ev_stream text[] := '{}'; ev_rev bigint[] := '{}'; ev_id uuid[] := '{}';
+  ev_type text[] := '{}'; ev_data jsonb[] := '{}'; ev_meta jsonb[] := '{}';
+  ledger int[] := '{}';
+  a jsonb; w jsonb; e jsonb; rec record; cid text; cur bigint; conflict jsonb; offs int[]; sts jsonb;
+  first_position bigint; n int;
+BEGIN
+  SELECT array_agg(DISTINCT s ORDER BY s) INTO names
+    FROM (SELECT w.value ->> 's' AS s FROM jsonb_array_elements(batch) a, jsonb_array_elements(a.value -> 'w') w) x;
+  INSERT INTO streams (stream_id, revision) SELECT s, -1 FROM unnest(names) s ORDER BY s ON CONFLICT DO NOTHING;
+  FOR rec IN SELECT stream_id, revision FROM streams WHERE stream_id = ANY(names) ORDER BY stream_id FOR UPDATE LOOP
+    revs := revs || jsonb_build_object(rec.stream_id, rec.revision);
+  END LOOP;
+
+  FOR i IN 0 .. jsonb_array_length(batch) - 1 LOOP
+    a := batch -> i;
+    cid := a ->> 'c';
+    IF cid IS NOT NULL THEN
+      IF seen ? cid THEN results := results || jsonb_build_object('dupOf', seen -> cid); CONTINUE; END IF;
+      SELECT c.command_id, c.fingerprint, c.outcome INTO rec FROM commands c WHERE c.command_id = cid;
+      IF FOUND THEN
+        results := results || jsonb_build_object('dup', jsonb_build_object('commandId', rec.command_id, 'fingerprint', rec.fingerprint, 'outcome', rec.outcome));
+        CONTINUE;
+      END IF;
+    END IF;
+    conflict := NULL;
+    FOR w IN SELECT value FROM jsonb_array_elements(a -> 'w') LOOP
+      cur := (revs ->> (w ->> 's'))::bigint;
+      IF jsonb_typeof(w -> 'x') = 'number' AND (w ->> 'x')::bigint <> cur THEN
+        conflict := jsonb_build_object('stream', w ->> 's', 'expected', (w ->> 'x')::bigint, 'actual', cur);
+        EXIT;
+      END IF;
+    END LOOP;
+    IF conflict IS NOT NULL THEN results := results || jsonb_build_object('conflict', conflict); CONTINUE; END IF;
+    offs := '{}';
+    sts := '[]';
+    FOR w IN SELECT value FROM jsonb_array_elements(a -> 'w') LOOP
+      cur := (revs ->> (w ->> 's'))::bigint;
+      FOR e IN SELECT value FROM jsonb_array_elements(w -> 'e') LOOP
+        cur := cur + 1;
+        offs := offs || cardinality(ev_stream);
+        ev_stream := ev_stream || (w ->> 's');
+        ev_rev := ev_rev || cur;
+        ev_id := ev_id || CASE WHEN cid IS NULL THEN gen_random_uuid() ELSE md5(cid || chr(1) || (w ->> 's') || chr(1) || cur)::uuid END;
+        ev_type := ev_type || (e ->> 't');
+        ev_data := ev_data || (e -> 'd');
+        ev_meta := ev_meta || (e -> 'm');
+      END LOOP;
+      revs := revs || jsonb_build_object(w ->> 's', cur);
+      sts := sts || jsonb_build_array(jsonb_build_object('stream', w ->> 's', 'revision', cur));
+    END LOOP;
+    IF cid IS NOT NULL THEN
+      seen := seen || jsonb_build_object(cid, i);
+      ledger := ledger || i;
+    END IF;
+    results := results || jsonb_build_object('streams', sts, 'offsets', to_jsonb(offs));
+  END LOOP;
+
+  n := cardinality(ev_stream);
+  IF n = 0 THEN RETURN jsonb_build_object('first', NULL, 'results', to_jsonb(results)); END IF;
+  UPDATE streams s SET revision = (revs ->> s.stream_id)::bigint
+    WHERE s.stream_id = ANY(names) AND s.revision <> (revs ->> s.stream_id)::bigint;
+  UPDATE log_head SET position = position + n WHERE id = 1 RETURNING position - n + 1 INTO first_position;
+  INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata)
+    SELECT first_position + u.o - 1, u.id, u.st, u.rv, u.ty, u.da, u.me
+    FROM unnest(ev_id, ev_stream, ev_rev, ev_type, ev_data, ev_meta) WITH ORDINALITY AS u(id, st, rv, ty, da, me, o);
+  INSERT INTO commands (command_id, fingerprint, outcome)
+    SELECT batch -> k ->> 'c', batch -> k ->> 'f',
+           jsonb_build_object('status', 'accepted', 'streams', results[k + 1] -> 'streams',
+             'positions', (SELECT coalesce(jsonb_agg(first_position + x::bigint), '[]') FROM jsonb_array_elements_text(results[k + 1] -> 'offsets') x))
+    FROM unnest(ledger) k;
+  PERFORM pg_notify(channel, (first_position + n - 1)::text);
+  RETURN jsonb_build_object('first', first_position, 'results', to_jsonb(results));
+END
+$fn$;`;
