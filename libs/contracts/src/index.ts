@@ -1,0 +1,3 @@
+export * from './envelope.dto';
+export * from './validate';
+export { PAYLOADS } from './payloads';

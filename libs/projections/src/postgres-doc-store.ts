@@ -1,0 +1,91 @@
+import { Pool } from 'pg';
+import type { DocStore } from './doc-store';
+import { keyOf, parseKey, type DocKey, type Model } from './docs';
+
+/** Read models in PostgreSQL, shared by several engine instances (one of them projects). */
+export class PostgresDocStore implements DocStore {
+  private constructor(private readonly pool: Pool) {}
+
+  static async connect(connectionString: string, schema = 'public'): Promise<PostgresDocStore> {
+    const pool = new Pool({ connectionString, max: 8, options: `-c search_path="${schema}"` });
+    pool.on('error', () => undefined);
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await pool.query(`
+      CREATE TABLE IF NOT EXISTS read_docs (model text NOT NULL, shop_id text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (model, shop_id, id));
+      CREATE TABLE IF NOT EXISTS checkpoints (projection text PRIMARY KEY, position bigint NOT NULL);`);
+    return new PostgresDocStore(pool);
+  }
+
+  async load(keys: DocKey[]): Promise<Map<string, unknown>> {
+    if (!keys.length) return new Map();
+    const { rows } = await this.pool.query<{ model: Model; shop_id: string; id: string; doc: unknown }>(
+      'SELECT d.model, d.shop_id, d.id, d.doc FROM read_docs d JOIN unnest($1::text[], $2::text[], $3::text[]) k(model, shop_id, id) USING (model, shop_id, id)',
+      [keys.map((k) => k.model), keys.map((k) => k.shopId), keys.map((k) => k.id)],
+    );
+    return new Map(rows.map((r) => [keyOf({ model: r.model, shopId: r.shop_id, id: r.id }), r.doc]));
+  }
+
+  async get<T>(key: DocKey): Promise<T | undefined> {
+    const { rows } = await this.pool.query('SELECT doc FROM read_docs WHERE model = $1 AND shop_id = $2 AND id = $3', [
+      key.model,
+      key.shopId,
+      key.id,
+    ]);
+    return rows[0]?.doc as T | undefined;
+  }
+
+  async list<T>(model: Model, shopId?: string): Promise<T[]> {
+    const { rows } =
+      shopId === undefined
+        ? await this.pool.query('SELECT doc FROM read_docs WHERE model = $1 ORDER BY shop_id, id', [model])
+        : await this.pool.query('SELECT doc FROM read_docs WHERE model = $1 AND shop_id = $2 ORDER BY id', [
+            model,
+            shopId,
+          ]);
+    return rows.map((r) => r.doc as T);
+  }
+
+  async commit(changes: Map<string, unknown>, projection: string, position: number): Promise<void> {
+    const keys = [...changes.keys()].map(parseKey);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (keys.length) {
+        await client.query(
+          `INSERT INTO read_docs (model, shop_id, id, doc) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+           ON CONFLICT (model, shop_id, id) DO UPDATE SET doc = excluded.doc`,
+          [
+            keys.map((k) => k.model),
+            keys.map((k) => k.shopId),
+            keys.map((k) => k.id),
+            [...changes.values()].map((d) => JSON.stringify(d)),
+          ],
+        );
+      }
+      await client.query(
+        'INSERT INTO checkpoints (projection, position) VALUES ($1, $2) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+        [projection, position],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async checkpoint(projection: string): Promise<number> {
+    const { rows } = await this.pool.query('SELECT position FROM checkpoints WHERE projection = $1', [projection]);
+    return Number(rows[0]?.position ?? 0);
+  }
+
+  async reset(projection: string): Promise<void> {
+    await this.pool.query('BEGIN; DELETE FROM read_docs; COMMIT;');
+    await this.pool.query('DELETE FROM checkpoints WHERE projection = $1', [projection]);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
