@@ -19,7 +19,14 @@ module.exports = {
         },
       },
     ],
+    // ESM-only dependencies (content-disposition 3, under @fastify/static): Node 20.19+ requires
+    // them natively, jest's module runtime does not, so swc turns them into CommonJS for tests.
+    '^.+/node_modules/content-disposition/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],

@@ -1,0 +1,26 @@
+import { Inject } from '@nestjs/common';
+import { Command as CqrsCommand, CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandHandler, HandledOutcome } from '@sce/application';
+import type { Command } from '@sce/domain';
+import type { Caller } from '../auth/auth.guard';
+import { COMMAND_HANDLER } from '../tokens';
+
+/** A validated envelope, on its way through the command path. */
+export class SubmitCommand extends CqrsCommand<HandledOutcome> {
+  constructor(
+    readonly commandId: string,
+    readonly command: Command,
+    readonly caller: Caller,
+  ) {
+    super();
+  }
+}
+
+@HandlesCommand(SubmitCommand)
+export class SubmitCommandHandler implements ICommandHandler<SubmitCommand, HandledOutcome> {
+  constructor(@Inject(COMMAND_HANDLER) private readonly commands: CommandHandler) {}
+
+  execute({ commandId, command, caller }: SubmitCommand): Promise<HandledOutcome> {
+    return this.commands.handle(commandId, command, caller);
+  }
+}

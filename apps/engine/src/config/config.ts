@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+
+export interface EngineConfig {
+  store: 'sqlite' | 'postgres' | 'kurrentdb';
+  readModels: 'sqlite' | 'postgres';
+  dataDir: string;
+  postgresUrl: string;
+  postgresSchema: string;
+  kurrentDbUrl: string;
+  host: string;
+  port: number;
+  bodyLimitBytes: number;
+  apiKeysFile: string;
+  logLevel: string;
+}
+
+/** Thrown at start with every setting that is wrong, so a user fixes them all at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], problems: string[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`${name}=${value} is not one of ${allowed.join(', ')}`);
+  return allowed[0]!;
+}
+
+function integer(name: string, value: string, min: number, max: number, problems: string[]): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    problems.push(`${name}=${value} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/**
+ * The engine's settings, from the environment (README lists them). Defaults run the embedded
+ * SQLite store and read models in ./data on 127.0.0.1:3000.
+ * @throws ConfigError naming every bad setting.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
+  const problems: string[] = [];
+  const store = oneOf('SCE_STORE', env.SCE_STORE ?? 'sqlite', ['sqlite', 'postgres', 'kurrentdb'] as const, problems);
+  const readModels = oneOf(
+    'SCE_READ_MODELS',
+    env.SCE_READ_MODELS ?? (store === 'postgres' ? 'postgres' : 'sqlite'),
+    ['sqlite', 'postgres'] as const,
+    problems,
+  );
+  const postgresUrl = env.SCE_POSTGRES_URL ?? '';
+  if ((store === 'postgres' || readModels === 'postgres') && !/^postgres(ql)?:\/\//.test(postgresUrl)) {
+    problems.push(
+      'SCE_POSTGRES_URL must be a postgres:// connection string when SCE_STORE or SCE_READ_MODELS is postgres',
+    );
+  }
+  const kurrentDbUrl = env.SCE_KURRENTDB_URL ?? '';
+  if (store === 'kurrentdb' && !/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//.test(kurrentDbUrl)) {
+    problems.push('SCE_KURRENTDB_URL must be a kurrentdb:// connection string when SCE_STORE is kurrentdb');
+  }
+  const dataDir = resolve(env.SCE_DATA_DIR ?? 'data');
+  const config: EngineConfig = {
+    store,
+    readModels,
+    dataDir,
+    postgresUrl,
+    postgresSchema: env.SCE_POSTGRES_SCHEMA ?? 'sce',
+    kurrentDbUrl,
+    host: env.HOST ?? '127.0.0.1',
+    port: integer('PORT', env.PORT ?? '3000', 0, 65535, problems),
+    bodyLimitBytes: integer(
+      'SCE_BODY_LIMIT_BYTES',
+      env.SCE_BODY_LIMIT_BYTES ?? String(256 * 1024),
+      1024,
+      50 * 1024 * 1024,
+      problems,
+    ),
+    apiKeysFile: resolve(env.SCE_API_KEYS_FILE ?? `${dataDir}/api-keys.json`),
+    logLevel: oneOf(
+      'SCE_LOG_LEVEL',
+      env.SCE_LOG_LEVEL ?? 'info',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      problems,
+    ),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

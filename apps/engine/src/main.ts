@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from './config/config';
+import { createEngine, firstKeyNotice } from './bootstrap';
+
+async function main() {
+  const config = loadConfig();
+  const app = await createEngine(config);
+  await app.listen({ port: config.port, host: config.host });
+  // Graceful shutdown: stop taking requests, finish those in flight, save checkpoints, close stores.
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      process.stdout.write(`${signal}: finishing in-flight requests and saving checkpoints\n`);
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`shutdown failed: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+  const url = await app.getUrl();
+  const notice = firstKeyNotice(app);
+  process.stdout.write(
+    [
+      `Seller-center engine listening on ${url}  (store: ${config.store}, read models: ${config.readModels}, data: ${config.dataDir})`,
+      `  API docs: ${url}/docs   health: ${url}/health   metrics: ${url}/metrics`,
+      notice ?? `  API keys: ${config.apiKeysFile}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    error instanceof ConfigError
+      ? `${error.message}\n`
+      : `the engine failed to start: ${(error as Error).stack ?? String(error)}\n`,
+  );
+  process.exit(1);
+});
