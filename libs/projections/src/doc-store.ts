@@ -9,9 +9,23 @@ export interface DocStore {
   get<T>(key: DocKey): Promise<T | undefined>;
   /** All documents of a model for a shop (`*` for campaigns), or for every shop when shopId is omitted. */
   list<T>(model: Model, shopId?: string): Promise<T[]>;
-  commit(changes: Map<string, unknown>, projection: string, position: number): Promise<void>;
+  /**
+   * Writes `changes` and moves the checkpoint from `from` to `to`, in one transaction.
+   * @throws CheckpointMoved when the stored checkpoint is not `from`: another runner got there first.
+   */
+  commit(changes: Map<string, unknown>, projection: string, from: number, to: number): Promise<void>;
   checkpoint(projection: string): Promise<number>;
   /** Drops every document and the checkpoint: the next run rebuilds from the start of the log. */
   reset(projection: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Another runner moved the checkpoint: this batch was computed on stale documents and is dropped. */
+export class CheckpointMoved extends Error {
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`the read-model checkpoint is at ${actual}, not ${expected}: another runner moved it`);
+  }
 }

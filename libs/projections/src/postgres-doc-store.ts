@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import type { DocStore } from './doc-store';
+import { CheckpointMoved, type DocStore } from './doc-store';
 import { keyOf, parseKey, type DocKey, type Model } from './docs';
 
 /** Read models in PostgreSQL, shared by several engine instances (one of them projects). */
@@ -45,11 +45,19 @@ export class PostgresDocStore implements DocStore {
     return rows.map((r) => r.doc as T);
   }
 
-  async commit(changes: Map<string, unknown>, projection: string, position: number): Promise<void> {
+  async commit(changes: Map<string, unknown>, projection: string, from: number, to: number): Promise<void> {
     const keys = [...changes.keys()].map(parseKey);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      await client.query('INSERT INTO checkpoints (projection, position) VALUES ($1, 0) ON CONFLICT DO NOTHING', [
+        projection,
+      ]);
+      const { rows } = await client.query('SELECT position FROM checkpoints WHERE projection = $1 FOR UPDATE', [
+        projection,
+      ]);
+      const stored = Number(rows[0]!.position);
+      if (stored !== from) throw new CheckpointMoved(from, stored);
       if (keys.length) {
         await client.query(
           `INSERT INTO read_docs (model, shop_id, id, doc) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
@@ -62,10 +70,7 @@ export class PostgresDocStore implements DocStore {
           ],
         );
       }
-      await client.query(
-        'INSERT INTO checkpoints (projection, position) VALUES ($1, $2) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
-        [projection, position],
-      );
+      await client.query('UPDATE checkpoints SET position = $2 WHERE projection = $1', [projection, to]);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -1,5 +1,5 @@
 import { subscribe, type EventStore, type StoredEvent, type Subscription } from '@sce/event-store';
-import type { DocStore } from './doc-store';
+import { CheckpointMoved, type DocStore } from './doc-store';
 import { keyOf, type DocKey, type ShopDoc } from './docs';
 import { keysFor } from './keys';
 import { applyEvent, type DocView } from './reducer';
@@ -15,6 +15,7 @@ export class ProjectionRunner {
   private subscription?: Subscription;
   private readonly zones = new Map<string, string>();
   private waiters: { position: number; resolve: () => void }[] = [];
+  private stopped = false;
   position = 0;
 
   constructor(
@@ -35,6 +36,7 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.subscription?.stop();
     for (const w of this.waiters) w.resolve();
     this.waiters = [];
@@ -44,7 +46,6 @@ export class ProjectionRunner {
   async rebuild(): Promise<void> {
     await this.stop();
     await this.docs.reset(READ_MODELS);
-    this.zones.clear();
     await this.start();
     await this.waitFor(await this.events.headPosition(), 600_000);
   }
@@ -78,7 +79,7 @@ export class ProjectionRunner {
     };
     for (const event of batch) applyEvent(event, view);
     const position = batch[batch.length - 1]!.position;
-    await this.docs.commit(changes, READ_MODELS, position);
+    await this.docs.commit(changes, READ_MODELS, this.position, position);
     this.position = position;
     const ready = this.waiters.filter((w) => w.position <= position);
     this.waiters = this.waiters.filter((w) => w.position > position);

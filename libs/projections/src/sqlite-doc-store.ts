@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { DocStore } from './doc-store';
+import { CheckpointMoved, type DocStore } from './doc-store';
 import { keyOf, parseKey, type DocKey, type Model } from './docs';
 
 /** Read models in an embedded SQLite file (WAL), beside the event store's. */
@@ -49,14 +49,16 @@ export class SqliteDocStore implements DocStore {
     return docs.map((doc) => JSON.parse(doc) as T);
   }
 
-  async commit(changes: Map<string, unknown>, projection: string, position: number): Promise<void> {
+  async commit(changes: Map<string, unknown>, projection: string, from: number, to: number): Promise<void> {
     this.db
       .transaction(() => {
+        const stored = (this.q.checkpoint.get(projection) as number | undefined) ?? 0;
+        if (stored !== from) throw new CheckpointMoved(from, stored);
         for (const [key, doc] of changes) {
           const { model, shopId, id } = parseKey(key);
           this.q.put.run(model, shopId, id, JSON.stringify(doc));
         }
-        this.q.save.run(projection, position);
+        this.q.save.run(projection, to);
       })
       .immediate();
   }
