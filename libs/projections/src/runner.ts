@@ -25,14 +25,27 @@ export class ProjectionRunner {
   ) {}
 
   async start(): Promise<void> {
+    this.stopped = false;
     this.position = await this.docs.checkpoint(READ_MODELS);
+    this.zones.clear();
     for (const shop of await this.docs.list<ShopDoc>('shop')) this.zones.set(shop.shopId, shop.timeZone);
-    this.subscription = subscribe(
+    const subscription = subscribe(
       this.events,
       { after: this.position, batchSize: this.options.batchSize ?? 2000, idleMs: 500 },
       (batch) => this.apply(batch),
     );
-    this.subscription.done.catch((error: unknown) => this.options.onError?.(error));
+    this.subscription = subscription;
+    subscription.done.catch((error: unknown) => {
+      if (error instanceof CheckpointMoved && !this.stopped) return this.restartSoon();
+      this.options.onError?.(error);
+    });
+  }
+
+  /** Another engine projected first: follow again from where it got to. */
+  private restartSoon(): void {
+    setTimeout(() => {
+      if (!this.stopped) this.start().catch((error: unknown) => this.options.onError?.(error));
+    }, 50);
   }
 
   async stop(): Promise<void> {
