@@ -13,36 +13,45 @@ export const SCE_APPEND = `
 CREATE OR REPLACE FUNCTION sce_append(batch jsonb, channel text) RETURNS jsonb LANGUAGE plpgsql AS $fn$
 DECLARE
   names text[];
-  revs jsonb := '{}';
-  seen jsonb := '{}';
+  -- Revisions as an array aligned with names: element updates happen in place, where a jsonb map
+  -- would be rebuilt whole on every change (that alone cost more than all the inserts).
+  revs bigint[];
+  seen_ids text[] := '{}';
+  seen_at int[] := '{}';
+  idx int;
   results jsonb[] := '{}';
   ev_stream text[] := '{}'; ev_rev bigint[] := '{}'; ev_id uuid[] := '{}';
   ev_type text[] := '{}'; ev_data jsonb[] := '{}'; ev_meta jsonb[] := '{}';
   ledger int[] := '{}';
-  a jsonb; w jsonb; e jsonb; rec record; cid text; cur bigint; conflict jsonb; offs int[]; sts jsonb;
+  known jsonb;
+  a jsonb; w jsonb; e jsonb; cid text; cur bigint; conflict jsonb; offs int[]; sts jsonb;
   first_position bigint; n int;
 BEGIN
   SELECT array_agg(DISTINCT s ORDER BY s) INTO names
     FROM (SELECT w.value ->> 's' AS s FROM jsonb_array_elements(batch) a, jsonb_array_elements(a.value -> 'w') w) x;
   INSERT INTO streams (stream_id, revision) SELECT s, -1 FROM unnest(names) s ORDER BY s ON CONFLICT DO NOTHING;
-  FOR rec IN SELECT stream_id, revision FROM streams WHERE stream_id = ANY(names) ORDER BY stream_id FOR UPDATE LOOP
-    revs := revs || jsonb_build_object(rec.stream_id, rec.revision);
-  END LOOP;
+  PERFORM 1 FROM streams WHERE stream_id = ANY(names) ORDER BY stream_id FOR UPDATE;
+  SELECT array_agg(s.stream_id ORDER BY s.stream_id), array_agg(s.revision ORDER BY s.stream_id) INTO names, revs
+    FROM streams s WHERE s.stream_id = ANY(names);
+
+  -- One lookup for the whole batch; loops below index into jsonb instead of running queries,
+  -- which keeps them on PL/pgSQL's fast expression path.
+  SELECT coalesce(jsonb_object_agg(c.command_id, jsonb_build_object('commandId', c.command_id, 'fingerprint', c.fingerprint, 'outcome', c.outcome)), '{}')
+    INTO known FROM commands c
+    WHERE c.command_id = ANY(ARRAY(SELECT x.value ->> 'c' FROM jsonb_array_elements(batch) x WHERE x.value ->> 'c' IS NOT NULL));
 
   FOR i IN 0 .. jsonb_array_length(batch) - 1 LOOP
     a := batch -> i;
     cid := a ->> 'c';
     IF cid IS NOT NULL THEN
-      IF seen ? cid THEN results := results || jsonb_build_object('dupOf', seen -> cid); CONTINUE; END IF;
-      SELECT c.command_id, c.fingerprint, c.outcome INTO rec FROM commands c WHERE c.command_id = cid;
-      IF FOUND THEN
-        results := results || jsonb_build_object('dup', jsonb_build_object('commandId', rec.command_id, 'fingerprint', rec.fingerprint, 'outcome', rec.outcome));
-        CONTINUE;
-      END IF;
+      idx := array_position(seen_ids, cid);
+      IF idx IS NOT NULL THEN results := results || jsonb_build_object('dupOf', seen_at[idx]); CONTINUE; END IF;
+      IF known ? cid THEN results := results || jsonb_build_object('dup', known -> cid); CONTINUE; END IF;
     END IF;
     conflict := NULL;
-    FOR w IN SELECT value FROM jsonb_array_elements(a -> 'w') LOOP
-      cur := (revs ->> (w ->> 's'))::bigint;
+    FOR j IN 0 .. jsonb_array_length(a -> 'w') - 1 LOOP
+      w := a -> 'w' -> j;
+      cur := revs[array_position(names, w ->> 's')];
       IF jsonb_typeof(w -> 'x') = 'number' AND (w ->> 'x')::bigint <> cur THEN
         conflict := jsonb_build_object('stream', w ->> 's', 'expected', (w ->> 'x')::bigint, 'actual', cur);
         EXIT;
@@ -51,9 +60,12 @@ BEGIN
     IF conflict IS NOT NULL THEN results := results || jsonb_build_object('conflict', conflict); CONTINUE; END IF;
     offs := '{}';
     sts := '[]';
-    FOR w IN SELECT value FROM jsonb_array_elements(a -> 'w') LOOP
-      cur := (revs ->> (w ->> 's'))::bigint;
-      FOR e IN SELECT value FROM jsonb_array_elements(w -> 'e') LOOP
+    FOR j IN 0 .. jsonb_array_length(a -> 'w') - 1 LOOP
+      w := a -> 'w' -> j;
+      idx := array_position(names, w ->> 's');
+      cur := revs[idx];
+      FOR k IN 0 .. jsonb_array_length(w -> 'e') - 1 LOOP
+        e := w -> 'e' -> k;
         cur := cur + 1;
         offs := offs || cardinality(ev_stream);
         ev_stream := ev_stream || (w ->> 's');
@@ -63,11 +75,12 @@ BEGIN
         ev_data := ev_data || (e -> 'd');
         ev_meta := ev_meta || (e -> 'm');
       END LOOP;
-      revs := revs || jsonb_build_object(w ->> 's', cur);
+      revs[idx] := cur;
       sts := sts || jsonb_build_array(jsonb_build_object('stream', w ->> 's', 'revision', cur));
     END LOOP;
     IF cid IS NOT NULL THEN
-      seen := seen || jsonb_build_object(cid, i);
+      seen_ids := seen_ids || cid;
+      seen_at := seen_at || i;
       ledger := ledger || i;
     END IF;
     results := results || jsonb_build_object('streams', sts, 'offsets', to_jsonb(offs));
@@ -75,8 +88,8 @@ BEGIN
 
   n := cardinality(ev_stream);
   IF n = 0 THEN RETURN jsonb_build_object('first', NULL, 'results', to_jsonb(results)); END IF;
-  UPDATE streams s SET revision = (revs ->> s.stream_id)::bigint
-    WHERE s.stream_id = ANY(names) AND s.revision <> (revs ->> s.stream_id)::bigint;
+  UPDATE streams s SET revision = u.rev FROM unnest(names, revs) u(sid, rev)
+    WHERE s.stream_id = u.sid AND s.revision <> u.rev;
   UPDATE log_head SET position = position + n WHERE id = 1 RETURNING position - n + 1 INTO first_position;
   INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata)
     SELECT first_position + u.o - 1, u.id, u.st, u.rv, u.ty, u.da, u.me

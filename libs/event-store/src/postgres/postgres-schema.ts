@@ -30,6 +30,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       INSERT INTO log_head VALUES (1, 0);`,
   },
   { version: 2, sql: SCE_APPEND },
+  // v3: the same function, its loops on the fast expression path (CREATE OR REPLACE).
+  { version: 3, sql: SCE_APPEND },
 ];
 
 export async function migratePostgres(client: PoolClient, schema: string): Promise<void> {
