@@ -12,12 +12,13 @@ export interface Engine {
   process: ChildProcess;
   dataDir: string;
   platformKey: string;
-  /** SIGTERM, and the exit code once it has shut down. */
+  /** SIGTERM, and the exit code once it has shut down; removes the data directory if it made it. */
   stop(): Promise<number | null>;
 }
 
 /** Starts the engine as `npm start` does, on a free port with its own data directory. */
 export async function startEngine(env: Record<string, string> = {}): Promise<Engine> {
+  const ownDir = env.SCE_DATA_DIR === undefined;
   const dataDir = env.SCE_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sce-e2e-'));
   const child = spawn(process.execPath, [join(ROOT, 'tools/start.js')], {
     cwd: ROOT,
@@ -49,7 +50,7 @@ export async function startEngine(env: Record<string, string> = {}): Promise<Eng
     async stop() {
       child.kill('SIGTERM');
       const code = await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
       return code;
     },
   };

@@ -1,0 +1,96 @@
+import { Presets, SingleBar } from 'cli-progress';
+import { createWriteStream } from 'node:fs';
+import { ProjectionRunner } from '@sce/projections';
+import { openStores } from './stores';
+
+const USAGE = `usage: npm run cli -- <command> [options]
+
+  export [--out FILE] [--after POSITION] [--type EventType,...] [--category order,...]
+                 the event log as NDJSON (one stored event per line), to FILE or stdout
+  rebuild        drop the read models and project the whole log again (stop the engine first on SQLite)
+  stats          the head position and the number of events of each type
+
+Stores are chosen as for the engine: SCE_STORE, SCE_DATA_DIR, SCE_POSTGRES_URL, SCE_POSTGRES_SCHEMA.`;
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+function bar(label: string, total: number): SingleBar {
+  const progress = new SingleBar(
+    { format: `${label} [{bar}] {value}/{total} events`, stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
+  progress.start(total, 0);
+  return progress;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const { events, docs } = await openStores();
+  try {
+    if (command === 'export') {
+      const out = option(args, 'out');
+      const sink: NodeJS.WritableStream = out ? createWriteStream(out) : process.stdout;
+      const after = Number(option(args, 'after') ?? 0);
+      const eventTypes = option(args, 'type')?.split(',');
+      const categories = option(args, 'category')?.split(',');
+      const progress = out ? bar('export', await events.headPosition()) : undefined;
+      let written = 0;
+      for await (const batch of events.readAll({
+        after,
+        batchSize: 5000,
+        filter: eventTypes || categories ? { eventTypes, categories } : undefined,
+      })) {
+        const ok = sink.write(batch.map((e) => JSON.stringify(e)).join('\n') + '\n');
+        if (!ok) await new Promise<void>((resolve) => sink.once('drain', () => resolve()));
+        written += batch.length;
+        progress?.update(batch[batch.length - 1]!.position);
+      }
+      progress?.stop();
+      if (out) await new Promise<void>((resolve) => sink.end(() => resolve()));
+      process.stderr.write(`exported ${written} events\n`);
+      return 0;
+    }
+    if (command === 'rebuild') {
+      const store = await docs();
+      const head = await events.headPosition();
+      const runner = new ProjectionRunner(events, store, { batchSize: 5000 });
+      const progress = bar('rebuild', head);
+      const timer = setInterval(() => progress.update(runner.position), 200);
+      const started = Date.now();
+      await runner.rebuild();
+      clearInterval(timer);
+      progress.update(head);
+      progress.stop();
+      await runner.stop();
+      await store.close();
+      process.stderr.write(`rebuilt the read models from ${head} events in ${Date.now() - started} ms\n`);
+      return 0;
+    }
+    if (command === 'stats') {
+      const counts: Record<string, number> = {};
+      for await (const batch of events.readAll({ batchSize: 5000 }))
+        for (const e of batch) counts[e.type] = (counts[e.type] ?? 0) + 1;
+      process.stdout.write(`${JSON.stringify({ head: await events.headPosition(), events: counts }, null, 2)}\n`);
+      return 0;
+    }
+    process.stderr.write(`unknown command ${command}\n${USAGE}\n`);
+    return 2;
+  } finally {
+    await events.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { client, startEngine } from './engine-harness';
+
+const ROOT = join(__dirname, '../..');
+const cli = (dataDir: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'tools/cli.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SCE_DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+
+describe('the analysts command line', () => {
+  it('exports the log as NDJSON, counts it, and rebuilds the read models to the same figures', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sce-cli-'));
+    try {
+      const first = await startEngine({ SCE_DATA_DIR: dataDir });
+      const platform = client(first.url, first.platformKey);
+      await platform.send('RegisterShop', 'shop-c', {
+        name: 'C',
+        sellerId: 's',
+        timeZone: 'Europe/Paris',
+        currency: 'EUR',
+      });
+      const seller = client(
+        first.url,
+        (
+          (await platform.call('POST', '/v1/api-keys', { name: 's', role: 'SELLER', shopId: 'shop-c' })).body as {
+            key: string;
+          }
+        ).key,
+      );
+      for (let i = 0; i < 5; i++)
+        await seller.send('ListProduct', 'shop-c', { productId: `p-${i}`, title: `P${i}`, price: 100 + i, stock: i });
+      const { body: products } = await platform.get('/v1/shops/shop-c/products?atPosition=6');
+      expect(await first.stop()).toBe(0);
+
+      const out = join(dataDir, 'log.ndjson');
+      expect(cli(dataDir, 'export', '--out', out).status).toBe(0);
+      const lines = readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(lines.map((e) => [e.position, e.type])).toEqual([
+        [1, 'ShopRegistered'],
+        ...[2, 3, 4, 5, 6].map((p) => [p, 'ProductListed']),
+      ]);
+      const onlyProducts = cli(dataDir, 'export', '--category', 'product');
+      expect(onlyProducts.stdout.trim().split('\n')).toHaveLength(5);
+      expect(JSON.parse(cli(dataDir, 'stats').stdout)).toEqual({
+        head: 6,
+        events: { ShopRegistered: 1, ProductListed: 5 },
+      });
+      const rebuilt = cli(dataDir, 'rebuild');
+      expect(rebuilt.status).toBe(0);
+      expect(rebuilt.stderr).toContain('rebuilt the read models from 6 events');
+
+      const again = await startEngine({ SCE_DATA_DIR: dataDir });
+      try {
+        expect((await client(again.url, first.platformKey).get('/v1/shops/shop-c/products')).body).toEqual(products);
+      } finally {
+        expect(await again.stop()).toBe(0);
+      }
+      expect(cli(dataDir, 'nonsense').status).toBe(2);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
