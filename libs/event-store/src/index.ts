@@ -5,3 +5,5 @@ export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export { PostgresEventStore, type PostgresStoreOptions } from './postgres/postgres-event-store';
 export * from './subscription';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+export { openSqlite } from './sqlite/open-sqlite';
+export { readAllInBatches } from './read-all';

@@ -11,3 +11,10 @@ export const event = (type = 'OrderPlaced', data: unknown = { n: 1 }): NewEvent 
 
 export const events = (count: number, type = 'OrderPlaced') =>
   Array.from({ length: count }, (_, n) => event(type, { n }));
+
+/** A command appending two events to a new stream `s`, with its ledger entry. */
+export const command = (commandId: string, s: string) => ({
+  commandId,
+  fingerprint: `fp-${commandId}`,
+  writes: [{ stream: s, expected: -1, events: events(2) }],
+});

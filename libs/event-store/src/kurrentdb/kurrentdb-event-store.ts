@@ -29,6 +29,7 @@ import type {
   StreamWrite,
 } from '../event-store.port';
 import { NO_STREAM } from '../event-store.port';
+import { readAllInBatches } from '../read-all';
 import { matches } from '../sql-rows';
 import { claimEvent, ledgerStream, outcomeEvent, readLedger } from './kurrentdb-ledger';
 
@@ -186,13 +187,8 @@ export class KurrentDbEventStore implements EventStore {
     return batch;
   }
 
-  async *readAll({ after = 0, batchSize = 5000, filter }: ReadAllOptions = {}): AsyncIterable<StoredEvent[]> {
-    for (let from = after; ;) {
-      const batch = await this.readBatch(from, batchSize, filter);
-      if (!batch.length) return;
-      yield batch;
-      from = batch[batch.length - 1]!.position;
-    }
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent[]> {
+    return readAllInBatches((after, limit, filter) => this.readBatch(after, limit, filter), options);
   }
 
   async headPosition(): Promise<number> {

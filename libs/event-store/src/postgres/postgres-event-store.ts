@@ -11,6 +11,7 @@ import type {
   StoredEvent,
   StreamWrite,
 } from '../event-store.port';
+import { readAllInBatches } from '../read-all';
 import { byStream, NO_STREAM } from '../event-store.port';
 import { GroupCommit, type CommittedBatch } from '../group-commit';
 import { toCommandRecord, toStoredEvent, type EventRow } from '../sql-rows';
@@ -141,13 +142,8 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
-  async *readAll({ after = 0, batchSize = 5000, filter }: ReadAllOptions = {}): AsyncIterable<StoredEvent[]> {
-    for (let from = after; ;) {
-      const batch = await this.readBatch(from, batchSize, filter);
-      if (!batch.length) return;
-      yield batch;
-      from = batch[batch.length - 1]!.position;
-    }
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent[]> {
+    return readAllInBatches((after, limit, filter) => this.readBatch(after, limit, filter), options);
   }
 
   async headPosition(): Promise<number> {

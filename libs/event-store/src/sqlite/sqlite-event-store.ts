@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './open-sqlite';
 import { EventEmitter } from 'node:events';
 import { planBatch, resultAt, type PendingAppend } from '../append-plan';
 import { StoreUnavailableError } from '../errors';
@@ -13,6 +14,7 @@ import type {
   StoredEvent,
   StreamWrite,
 } from '../event-store.port';
+import { readAllInBatches } from '../read-all';
 import { byStream, NO_STREAM } from '../event-store.port';
 import { GroupCommit, type CommittedBatch } from '../group-commit';
 import { fromRawRow, toCommandRecord, toStoredEvent, type EventRow } from '../sql-rows';
@@ -32,11 +34,7 @@ export class SqliteEventStore implements EventStore {
   private readonly q;
 
   constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('cache_size = -65536');
+    this.db = openSqlite(path);
     this.db.pragma('wal_autocheckpoint = 10000');
     migrateSqlite(this.db);
     const db = this.db;
@@ -153,13 +151,8 @@ export class SqliteEventStore implements EventStore {
     return (this.guard(() => this.db.prepare(sql).all(...params)) as EventRow[]).map(toStoredEvent);
   }
 
-  async *readAll({ after = 0, batchSize = 5000, filter }: ReadAllOptions = {}): AsyncIterable<StoredEvent[]> {
-    for (let from = after; ;) {
-      const batch = await this.readBatch(from, batchSize, filter);
-      if (!batch.length) return;
-      yield batch;
-      from = batch[batch.length - 1]!.position;
-    }
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent[]> {
+    return readAllInBatches((after, limit, filter) => this.readBatch(after, limit, filter), options);
   }
 
   async headPosition(): Promise<number> {
