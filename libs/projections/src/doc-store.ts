@@ -13,6 +13,8 @@ export interface DocStore {
    * Writes `changes` and moves the checkpoint from `from` to `to`, in one transaction.
    * @throws CheckpointMoved when the stored checkpoint is not `from`: another runner got there first.
    */
+  /** Documents of a model for a shop whose ids are in [fromId, toId), in id order. */
+  listRange<T>(model: Model, shopId: string, fromId: string, toId: string): Promise<T[]>;
   commit(changes: Map<string, unknown>, projection: string, from: number, to: number): Promise<void>;
   checkpoint(projection: string): Promise<number>;
   /** Drops every document and the checkpoint: the next run rebuilds from the start of the log. */

@@ -1,5 +1,5 @@
 /** Read models are small JSON documents, one per (model, shop, id). Campaigns use the shop `*`. */
-export type Model = 'shop' | 'day' | 'month' | 'order' | 'refund' | 'product' | 'campaign';
+export type Model = 'shop' | 'day' | 'month' | 'seen' | 'order' | 'refund' | 'product' | 'campaign';
 
 export interface DocKey {
   model: Model;
@@ -23,7 +23,8 @@ export interface ShopDoc {
 
 export interface DayDoc {
   date: string;
-  visitors: string[];
+  /** Distinct visitors that day; who they were is in the `seen` documents. */
+  visitors: number;
   orders: number;
   itemsSold: number;
   gmv: number;
@@ -33,8 +34,17 @@ export interface DayDoc {
 
 export interface MonthDoc {
   month: string;
-  visitors: string[];
+  visitors: number;
 }
+
+/** A visitor seen in a period: id `d:YYYY-MM-DD:visitor` or `m:YYYY-MM:visitor`. */
+export interface SeenDoc {
+  period: string;
+  visitorId: string;
+}
+
+export const seenId = (period: string, visitorId: string) =>
+  `${period.length === 10 ? 'd' : 'm'}:${period}:${visitorId}`;
 
 export interface OrderDoc {
   orderId: string;

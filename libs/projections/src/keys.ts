@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@sce/event-store';
-import type { DocKey } from './docs';
+import { seenId, type DocKey } from './docs';
 import { localDate } from './local-time';
 
 type Data = Record<string, unknown> & { shopId?: string };
@@ -19,8 +19,12 @@ export function keysFor(event: StoredEvent, zoneOf: (shopId: string) => string):
   switch (event.type) {
     case 'ShopRegistered':
       return [{ model: 'shop', shopId, id: shopId }];
-    case 'VisitRecorded':
-      return [day(), { model: 'month', shopId, id: day().id.slice(0, 7) }];
+    case 'VisitRecorded': {
+      const date = day().id;
+      const visitor = d.visitorId as string;
+      const seen = (period: string): DocKey => ({ model: 'seen', shopId, id: seenId(period, visitor) });
+      return [day(), { model: 'month', shopId, id: date.slice(0, 7) }, seen(date), seen(date.slice(0, 7))];
+    }
     case 'LiveSessionStarted':
       return [day()];
     case 'OrderPlaced': {

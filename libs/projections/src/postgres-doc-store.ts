@@ -45,6 +45,14 @@ export class PostgresDocStore implements DocStore {
     return rows.map((r) => r.doc as T);
   }
 
+  async listRange<T>(model: Model, shopId: string, fromId: string, toId: string): Promise<T[]> {
+    const { rows } = await this.pool.query(
+      'SELECT doc FROM read_docs WHERE model = $1 AND shop_id = $2 AND id >= $3 AND id < $4 ORDER BY id COLLATE "C"',
+      [model, shopId, fromId, toId],
+    );
+    return rows.map((r) => r.doc as T);
+  }
+
   async commit(changes: Map<string, unknown>, projection: string, from: number, to: number): Promise<void> {
     const keys = [...changes.keys()].map(parseKey);
     const client = await this.pool.connect();

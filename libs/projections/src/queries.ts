@@ -1,5 +1,5 @@
 import type { DocStore } from './doc-store';
-import type { CampaignDoc, DayDoc, MonthDoc, OrderDoc, ProductDoc, RefundDoc, ShopDoc } from './docs';
+import type { CampaignDoc, DayDoc, MonthDoc, OrderDoc, ProductDoc, RefundDoc, SeenDoc, ShopDoc } from './docs';
 import { addDays } from './local-time';
 
 export interface Range {
@@ -46,12 +46,12 @@ const sum = (days: Figures[]): Figures => ({
 export async function dashboard(docs: DocStore, shopId: string, range: Range, asOf: string) {
   const byDate = new Map((await docs.list<DayDoc>('day', shopId)).map((d) => [d.date, d]));
   const day = (date: string) =>
-    byDate.get(date) ?? { date, visitors: [], orders: 0, itemsSold: 0, gmv: 0, refunds: 0, liveSessions: 0 };
+    byDate.get(date) ?? { date, visitors: 0, orders: 0, itemsSold: 0, gmv: 0, refunds: 0, liveSessions: 0 };
   const days = datesIn(range).map(day);
   const months = await Promise.all(
     monthsIn(range).map(async (month) => {
       const all = [...byDate.values()].filter((d) => d.date.startsWith(month));
-      const visitors = (await docs.get<MonthDoc>({ model: 'month', shopId, id: month }))?.visitors.length ?? 0;
+      const visitors = (await docs.get<MonthDoc>({ model: 'month', shopId, id: month }))?.visitors ?? 0;
       return { month, visitors, ...sum(all) };
     }),
   );
@@ -67,15 +67,21 @@ export async function dashboard(docs: DocStore, shopId: string, range: Range, as
   return {
     shopId,
     ...range,
-    days: days.map((d) => ({ date: d.date, visitors: d.visitors.length, ...sum([d]) })),
+    days: days.map((d) => ({ date: d.date, visitors: d.visitors, ...sum([d]) })),
     months,
-    totals: { visitors: new Set(days.flatMap((d) => d.visitors)).size, ...sum(days) },
+    totals: { visitors: await distinctVisitors(docs, shopId, range), ...sum(days) },
     campaigns: {
       asOf,
       ongoing: campaigns.filter((c) => c.startsAt <= asOf && asOf < c.endsAt).map(mine),
       upcoming: campaigns.filter((c) => asOf < c.startsAt).map(mine),
     },
   };
+}
+
+/** Distinct visitors over several days: the day-level `seen` documents in the range. */
+async function distinctVisitors(docs: DocStore, shopId: string, { from, to }: Range): Promise<number> {
+  const seen = await docs.listRange<SeenDoc>('seen', shopId, `d:${from}:`, `d:${to}:`);
+  return new Set(seen.map((s) => s.visitorId)).size;
 }
 
 /** Orders placed in the range: counts by current status, per local day and per month. */

@@ -1,6 +1,6 @@
 import type { EventOf, EventType } from '@sce/domain';
 import type { StoredEvent } from '@sce/event-store';
-import type { CampaignDoc, DayDoc, DocKey, MonthDoc, OrderDoc, ProductDoc, RefundDoc, ShopDoc } from './docs';
+import type { CampaignDoc, DayDoc, DocKey, MonthDoc, OrderDoc, ProductDoc, RefundDoc, SeenDoc, ShopDoc } from './docs';
 import { keysFor } from './keys';
 import { localDate } from './local-time';
 
@@ -12,7 +12,7 @@ export interface DocView {
 
 const emptyDay = (date: string): DayDoc => ({
   date,
-  visitors: [],
+  visitors: 0,
   orders: 0,
   itemsSold: 0,
   gmv: 0,
@@ -20,18 +20,13 @@ const emptyDay = (date: string): DayDoc => ({
   liveSessions: 0,
 });
 
-function addSorted(list: string[], value: string): string[] {
-  if (list.includes(value)) return list;
-  return [...list, value].sort();
-}
-
 /**
  * Applies one event to the read models: a pure function of the event and the documents it names.
  * Money stays in integers; days are local to the shop's time zone, by business time.
  */
 export function applyEvent(event: StoredEvent, docs: DocView): void {
   const zoneOf = (shopId: string) => docs.get<ShopDoc>({ model: 'shop', shopId, id: shopId })?.timeZone ?? 'UTC';
-  const [first, second, third] = keysFor(event, zoneOf);
+  const [first, second, third, fourth] = keysFor(event, zoneOf);
   const at = event.metadata.occurredAt;
   const by = event.metadata.actor.role;
   const e = { type: event.type, data: event.data } as { [T in EventType]: EventOf<T> }[EventType];
@@ -52,12 +47,17 @@ export function applyEvent(event: StoredEvent, docs: DocView): void {
       return docs.put(first!, { shopId, name, timeZone, currency } satisfies ShopDoc);
     }
     case 'VisitRecorded': {
-      const visitor = e.data.visitorId;
-      day((d) => ({ ...d, visitors: addSorted(d.visitors, visitor) }));
-      return update<MonthDoc>(second, (m) => ({ ...m, visitors: addSorted(m.visitors, visitor) }), {
-        month: second!.id,
-        visitors: [],
-      });
+      const visitorId = e.data.visitorId;
+      const firstTime = (key: DocKey, period: string) => {
+        if (docs.get<SeenDoc>(key)) return false;
+        docs.put(key, { period, visitorId } satisfies SeenDoc);
+        return true;
+      };
+      if (firstTime(third!, first!.id)) day((d) => ({ ...d, visitors: d.visitors + 1 }));
+      if (firstTime(fourth!, second!.id)) {
+        update<MonthDoc>(second, (m) => ({ ...m, visitors: m.visitors + 1 }), { month: second!.id, visitors: 0 });
+      }
+      return;
     }
     case 'LiveSessionStarted':
       return day((d) => ({ ...d, liveSessions: d.liveSessions + 1 }));

@@ -13,7 +13,7 @@ import { PostgresDocStore } from './postgres-doc-store';
 import { replay, ProjectionRunner } from './runner';
 import { SqliteDocStore } from './sqlite-doc-store';
 
-const MODELS: Model[] = ['shop', 'day', 'month', 'order', 'refund', 'product', 'campaign'];
+const MODELS: Model[] = ['shop', 'day', 'month', 'seen', 'order', 'refund', 'product', 'campaign'];
 const asActor = (c: Command): Principal =>
   c.metadata.actor.role === 'SELLER' ? { role: 'SELLER', shopId: c.shopId } : { role: c.metadata.actor.role };
 

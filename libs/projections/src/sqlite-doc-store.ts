@@ -17,6 +17,9 @@ export class SqliteDocStore implements DocStore {
     this.q = {
       get: db.prepare('SELECT doc FROM read_docs WHERE model = ? AND shop_id = ? AND id = ?').pluck(),
       list: db.prepare('SELECT doc FROM read_docs WHERE model = ? AND shop_id = ? ORDER BY id').pluck(),
+      range: db
+        .prepare('SELECT doc FROM read_docs WHERE model = ? AND shop_id = ? AND id >= ? AND id < ? ORDER BY id')
+        .pluck(),
       listAll: db.prepare('SELECT doc FROM read_docs WHERE model = ? ORDER BY shop_id, id').pluck(),
       put: db.prepare(
         'INSERT INTO read_docs (model, shop_id, id, doc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET doc = excluded.doc',
@@ -45,6 +48,10 @@ export class SqliteDocStore implements DocStore {
   async list<T>(model: Model, shopId?: string): Promise<T[]> {
     const docs = (shopId === undefined ? this.q.listAll.all(model) : this.q.list.all(model, shopId)) as string[];
     return docs.map((doc) => JSON.parse(doc) as T);
+  }
+
+  async listRange<T>(model: Model, shopId: string, fromId: string, toId: string): Promise<T[]> {
+    return (this.q.range.all(model, shopId, fromId, toId) as string[]).map((doc) => JSON.parse(doc) as T);
   }
 
   async commit(changes: Map<string, unknown>, projection: string, from: number, to: number): Promise<void> {
