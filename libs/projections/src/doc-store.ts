@@ -19,6 +19,11 @@ export interface DocStore {
   checkpoint(projection: string): Promise<number>;
   /** Drops every document and the checkpoint: the next run rebuilds from the start of the log. */
   reset(projection: string): Promise<void>;
+  /**
+   * Asks to be the one runner projecting into this store. Stores shared by several engines answer
+   * false while another holds it; a store only one process uses may leave this out (always leads).
+   */
+  tryLead?(projection: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

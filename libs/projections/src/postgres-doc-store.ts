@@ -1,10 +1,17 @@
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { CheckpointMoved, type DocStore } from './doc-store';
 import { keyOf, parseKey, type DocKey, type Model } from './docs';
 
 /** Read models in PostgreSQL, shared by several engine instances (one of them projects). */
 export class PostgresDocStore implements DocStore {
-  private constructor(private readonly pool: Pool) {}
+  /** The connection holding the leader's advisory lock (session-level: released if it drops). */
+  private leader?: Client;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly connectionString: string,
+    private readonly schema: string,
+  ) {}
 
   static async connect(connectionString: string, schema = 'public'): Promise<PostgresDocStore> {
     const pool = new Pool({ connectionString, max: 8, options: `-c search_path="${schema}"` });
@@ -13,7 +20,7 @@ export class PostgresDocStore implements DocStore {
     await pool.query(`
       CREATE TABLE IF NOT EXISTS read_docs (model text NOT NULL, shop_id text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (model, shop_id, id));
       CREATE TABLE IF NOT EXISTS checkpoints (projection text PRIMARY KEY, position bigint NOT NULL);`);
-    return new PostgresDocStore(pool);
+    return new PostgresDocStore(pool, connectionString, schema);
   }
 
   async load(keys: DocKey[]): Promise<Map<string, unknown>> {
@@ -98,7 +105,25 @@ export class PostgresDocStore implements DocStore {
     await this.pool.query('DELETE FROM checkpoints WHERE projection = $1', [projection]);
   }
 
+  async tryLead(projection: string): Promise<boolean> {
+    if (this.leader) return true;
+    const client = new Client({ connectionString: this.connectionString });
+    client.on('error', () => (this.leader = undefined));
+    await client.connect();
+    const { rows } = await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS leads', [
+      `sce-projection:${this.schema}:${projection}`,
+    ]);
+    if (rows[0]?.leads) {
+      this.leader = client;
+      return true;
+    }
+    await client.end();
+    return false;
+  }
+
   async close(): Promise<void> {
+    await this.leader?.end().catch(() => undefined);
+    this.leader = undefined;
     await this.pool.end();
   }
 }

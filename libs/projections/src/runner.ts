@@ -16,6 +16,7 @@ export class ProjectionRunner {
   private readonly zones = new Map<string, string>();
   private waiters: { position: number; resolve: () => void }[] = [];
   private stopped = false;
+  private following?: NodeJS.Timeout;
   position = 0;
 
   constructor(
@@ -27,6 +28,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     this.stopped = false;
     this.position = await this.docs.checkpoint(READ_MODELS);
+    if (this.docs.tryLead && !(await this.docs.tryLead(READ_MODELS))) return this.follow();
     this.zones.clear();
     for (const shop of await this.docs.list<ShopDoc>('shop')) this.zones.set(shop.shopId, shop.timeZone);
     const subscription = subscribe(
@@ -41,6 +43,23 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Another engine leads: keep `position` at the stored checkpoint (so `waitFor` still works here)
+   * and ask again to lead now and then, so projecting goes on when that engine stops.
+   */
+  private follow(): void {
+    let polls = 0;
+    const tick = async () => {
+      if (this.stopped) return;
+      this.position = await this.docs.checkpoint(READ_MODELS);
+      this.release(this.position);
+      if (++polls % 10 === 0 && this.docs.tryLead && (await this.docs.tryLead(READ_MODELS)))
+        return void (await this.start());
+      this.following = setTimeout(() => void tick().catch((error: unknown) => this.options.onError?.(error)), 200);
+    };
+    this.following = setTimeout(() => void tick().catch((error: unknown) => this.options.onError?.(error)), 200);
+  }
+
   /** Another engine projected first: follow again from where it got to. */
   private restartSoon(): void {
     setTimeout(() => {
@@ -50,6 +69,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.following);
     await this.subscription?.stop();
     for (const w of this.waiters) w.resolve();
     this.waiters = [];
@@ -70,6 +90,12 @@ export class ProjectionRunner {
       const timer = setTimeout(() => resolve(this.position >= position), timeoutMs);
       this.waiters.push({ position, resolve: () => (clearTimeout(timer), resolve(this.position >= position)) });
     });
+  }
+
+  private release(position: number): void {
+    const ready = this.waiters.filter((w) => w.position <= position);
+    this.waiters = this.waiters.filter((w) => w.position > position);
+    for (const w of ready) w.resolve();
   }
 
   private async apply(batch: StoredEvent[]): Promise<void> {
@@ -94,9 +120,7 @@ export class ProjectionRunner {
     const position = batch[batch.length - 1]!.position;
     await this.docs.commit(changes, READ_MODELS, this.position, position);
     this.position = position;
-    const ready = this.waiters.filter((w) => w.position <= position);
-    this.waiters = this.waiters.filter((w) => w.position > position);
-    for (const w of ready) w.resolve();
+    this.release(position);
   }
 }
 

@@ -41,11 +41,25 @@ describeWith('postgres', 'two engines sharing PostgreSQL read models', () => {
       for await (const batch of store.readAll()) log.push(...batch);
       const expected = [...replay(log)].filter(([key]) => parseKey(key).model === 'day').map(([, doc]) => doc);
       expect(await docsA.list('day')).toEqual(expected);
-      // the engine that lost races follows again rather than stopping
+      // one engine projects, the other follows the stored checkpoint
       await eventually(() => a.position >= head && b.position >= head, 10_000, 'both runners to reach the head');
+
+      // the projecting engine goes away: the other takes over and projects what comes next
+      const leaderIsA = (await docsA.tryLead('read-models')) && a.position >= head;
+      const [gone, goneDocs, left, leftDocs] = leaderIsA ? [a, docsA, b, docsB] : [b, docsB, a, docsA];
+      await gone.stop();
+      await goneDocs.close();
+      const more = cmd('RecordVisit', { visitorId: 'late' }, { at: '2026-11-03T00:00:00.000Z' });
+      await handler.handle('late', more, asActor(more));
+      const newHead = await store.headPosition();
+      await eventually(
+        async () => (await leftDocs.checkpoint('read-models')) >= newHead && left.position >= newHead,
+        15_000,
+        'the other engine to take over',
+      );
     } finally {
       await Promise.all([a.stop(), b.stop()]);
-      await Promise.all([docsA.close(), docsB.close(), store.close()]);
+      await Promise.all([docsA.close().catch(() => undefined), docsB.close().catch(() => undefined), store.close()]);
       await Promise.all([events.drop(), docsSchema.drop()]);
     }
   });
