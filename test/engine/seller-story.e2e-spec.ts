@@ -124,6 +124,18 @@ function storyChecks(open: () => Promise<Engine>) {
     expect((await keys.seller.get('/v1/shops/shop-la/orders/o-404')).status).toBe(404);
   });
 
+  it('lists orders newest first, by status: the queue to ship, what is on its way, what was cancelled', async () => {
+    const ids = async (query: string) =>
+      ((await read(`/v1/shops/shop-la/orders?${query}`)).orders as { orderId: string }[]).map((o) => o.orderId);
+    expect(await ids('status=AWAITING_SHIPMENT')).toEqual([]);
+    expect(await ids('status=SHIPPED')).toEqual(['o-4']);
+    expect(await ids('status=CANCELLED')).toEqual(['o-7']);
+    expect(await ids('')).toEqual(['o-7', 'o-4', 'o-2', 'o-3', 'o-1']);
+    expect(await ids('from=2026-11-27&to=2026-11-28')).toEqual(['o-2']);
+    expect(await ids('limit=2')).toEqual(['o-7', 'o-4']);
+    expect((await keys.seller.get('/v1/shops/shop-la/orders?status=LOST')).status).toBe(400);
+  });
+
   it('shows returns: by status, the pending queue, units and amounts, the return rate', async () => {
     const r = await read(`/v1/shops/shop-la/returns?${RANGE}`);
     expect(r.byStatus).toEqual({ REQUESTED: 1, APPROVED: 0, REJECTED: 1, RETURN_RECEIVED: 0, REFUNDED: 3 });

@@ -100,6 +100,24 @@ export async function orderStats(docs: DocStore, shopId: string, range: Range) {
   };
 }
 
+/** Orders of a shop, newest first: by status (the "to ship" queue is AWAITING_SHIPMENT) and placed range. */
+export async function orderList(
+  docs: DocStore,
+  shopId: string,
+  filter: { status?: string; range?: Range; limit: number },
+) {
+  const orders = (await docs.list<OrderDoc>('order', shopId))
+    .filter(
+      (o) => (!filter.status || o.status === filter.status) && (!filter.range || inRange(o.placedDate, filter.range)),
+    )
+    .sort((a, b) => b.placedAt.localeCompare(a.placedAt));
+  const summary = ({ history: _history, lines, ...order }: OrderDoc) => ({
+    ...order,
+    units: lines.reduce((n, l) => n + l.quantity, 0),
+  });
+  return { shopId, total: orders.length, orders: orders.slice(0, filter.limit).map(summary) };
+}
+
 export async function orderDetail(docs: DocStore, shopId: string, orderId: string): Promise<OrderDoc | undefined> {
   return docs.get<OrderDoc>({ model: 'order', shopId, id: orderId });
 }

@@ -14,7 +14,7 @@ import { DomainError } from '@sce/domain';
 import { addDays, localDate, shopOf, type DocStore, type Range } from '@sce/projections';
 import { ApiKeyGuard, CallerOf, type Caller } from '../auth/auth.guard';
 import { DOC_STORE } from '../tokens';
-import { CampaignParams, ProductParams, RangeParams } from './query-params.dto';
+import { CampaignParams, OrderListParams, ProductParams, RangeParams } from './query-params.dto';
 import { ReadModelQuery, type ReadModel } from './read-model.query';
 
 const READERS = ['SELLER', 'PLATFORM', 'ANALYST'];
@@ -42,6 +42,16 @@ export class QueriesController {
   @ApiOperation({ summary: 'Orders placed in the range: counts by status, by day and by month' })
   async orderStats(@Param('shopId') shopId: string, @Query() q: RangeParams, @CallerOf() caller: Caller) {
     return this.read({ kind: 'orderStats', shopId, range: await this.rangeFor(shopId, q, caller) }, q);
+  }
+
+  @Get('shops/:shopId/orders')
+  @ApiOperation({
+    summary: 'Orders, newest first, by status (AWAITING_SHIPMENT is the queue to ship) and placed range',
+  })
+  async orders(@Param('shopId') shopId: string, @Query() q: OrderListParams, @CallerOf() caller: Caller) {
+    await this.allow(shopId, caller);
+    const range = q.from || q.to ? await this.rangeFor(shopId, q, caller) : undefined;
+    return this.read({ kind: 'orders', shopId, status: q.status, range, limit: q.limit ?? 100 }, q);
   }
 
   @Get('shops/:shopId/orders/:orderId')

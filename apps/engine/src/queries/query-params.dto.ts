@@ -49,3 +49,17 @@ export class ProductParams extends ConsistencyParams {
 export class CampaignParams extends ConsistencyParams {
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
 }
+
+export class OrderListParams extends RangeParams {
+  @ApiPropertyOptional({ enum: ['AWAITING_SHIPMENT', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'] })
+  @IsOptional()
+  @IsIn(['AWAITING_SHIPMENT', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'])
+  status?: string;
+  @ApiPropertyOptional({ description: 'at most this many orders, newest first (default 100)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}

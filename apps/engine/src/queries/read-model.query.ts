@@ -4,6 +4,7 @@ import {
   campaigns,
   dashboard,
   orderDetail,
+  orderList,
   orderStats,
   products,
   returns,
@@ -17,6 +18,7 @@ export type ReadModel =
   | { kind: 'dashboard'; shopId: string; range: Range; asOf: string }
   | { kind: 'orderStats'; shopId: string; range: Range }
   | { kind: 'order'; shopId: string; orderId: string }
+  | { kind: 'orders'; shopId: string; status?: string; range?: Range; limit: number }
   | { kind: 'returns'; shopId: string; range: Range }
   | { kind: 'products'; shopId: string; status?: string }
   | { kind: 'campaigns'; asOf: string };
@@ -54,6 +56,8 @@ export class ReadModelQueryHandler implements IQueryHandler<ReadModelQuery> {
         return orderStats(this.docs, read.shopId, read.range);
       case 'order':
         return orderDetail(this.docs, read.shopId, read.orderId);
+      case 'orders':
+        return orderList(this.docs, read.shopId, read);
       case 'returns':
         return returns(this.docs, read.shopId, read.range);
       case 'products':
