@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, Matches, ValidateNested } from 'class-validator';
-import { Count, Id, Money, Text } from './rules';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, Matches } from 'class-validator';
+import { Count, Id, Money, Text, ListOf } from './rules';
 
 const Instant = () =>
   IsISO8601({ strict: true }, { message: '$property must be an ISO-8601 UTC time such as 2026-11-27T08:00:00Z' });
@@ -24,13 +23,7 @@ export class CampaignProductDto {
 
 export class JoinCampaignDto {
   @Id('the campaign id') campaignId!: string;
-  @ApiProperty({ type: [CampaignProductDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => CampaignProductDto)
-  products!: CampaignProductDto[];
+  @ListOf(CampaignProductDto, 1, 200) products!: CampaignProductDto[];
 }
 
 export class WithdrawFromCampaignDto {

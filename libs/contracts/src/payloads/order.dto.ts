@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, Matches, ValidateNested } from 'class-validator';
-import { Count, Id, Text } from './rules';
+import { IsIn, Matches, ValidateNested } from 'class-validator';
+import { Count, Id, Text, ListOf } from './rules';
 
 export class OrderLineDto {
   @Id('the product id') productId!: string;
@@ -23,13 +23,7 @@ export class OrderRefDto {
 
 export class PlaceOrderDto extends OrderRefDto {
   @Id('the buyer id') buyerId!: string;
-  @ApiProperty({ type: [OrderLineDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineDto)
-  lines!: OrderLineDto[];
+  @ListOf(OrderLineDto, 1, 100) lines!: OrderLineDto[];
   @ApiProperty({ type: ShipToDto }) @ValidateNested() @Type(() => ShipToDto) shipTo!: ShipToDto;
   @ApiProperty({ enum: ['LIVE', 'VIDEO', 'PRODUCT_CARD'] }) @IsIn(['LIVE', 'VIDEO', 'PRODUCT_CARD']) channel!: string;
 }

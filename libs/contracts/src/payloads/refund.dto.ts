@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, ValidateNested } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { OrderLineDto, OrderRefDto } from './order.dto';
-import { Id, Text } from './rules';
+import { Id, ListOf, Text } from './rules';
 
 export class RefundRefDto extends OrderRefDto {
   @Id('the refund id') refundId!: string;
@@ -12,13 +11,7 @@ export class RequestRefundDto extends RefundRefDto {
   @ApiProperty({ enum: ['REFUND_ONLY', 'RETURN_AND_REFUND'] })
   @IsIn(['REFUND_ONLY', 'RETURN_AND_REFUND'])
   refundType!: string;
-  @ApiProperty({ type: [OrderLineDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineDto)
-  lines!: OrderLineDto[];
+  @ListOf(OrderLineDto, 1, 100) lines!: OrderLineDto[];
   @Text(1000, 'why') reason!: string;
 }
 

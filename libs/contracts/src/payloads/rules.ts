@@ -1,6 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, registerDecorator } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+  registerDecorator,
+} from 'class-validator';
 
 /** Ids name streams: letters, digits and `._:-`, no `/`. */
 export const Id = (description = 'an id') =>
@@ -23,6 +37,17 @@ export const Money = (min = 0, description = 'minor units, e.g. cents') =>
 
 export const Count = (min: number, max: number, description = 'a whole number') =>
   applyDecorators(ApiProperty({ description, minimum: min, maximum: max }), IsInt(), Min(min), Max(max));
+
+/** A list of nested objects, each validated as `item`, between `min` and `max` long. */
+export const ListOf = (item: new () => object, min: number, max: number) =>
+  applyDecorators(
+    ApiProperty({ type: [item] }),
+    IsArray(),
+    ArrayMinSize(min),
+    ArrayMaxSize(max),
+    ValidateNested({ each: true }),
+    Type(() => item),
+  );
 
 export const Text = (max = 500, description = 'text') =>
   applyDecorators(ApiProperty({ description }), IsString(), MinLength(1), MaxLength(max));

@@ -1,18 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { Count, IsTimeZone, Money, Text } from './rules';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Count, IsTimeZone, Money, Text, ListOf } from './rules';
 
 export class RegisterShopDto {
   @Text(200, 'shop name') name!: string;
@@ -59,12 +47,7 @@ export class ShippingZoneDto {
 }
 
 export class SaveShippingTemplateDto {
-  @ApiProperty({ type: [ShippingZoneDto] })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ShippingZoneDto)
-  zones!: ShippingZoneDto[];
+  @ListOf(ShippingZoneDto, 0, 100) zones!: ShippingZoneDto[];
   @ApiProperty({ example: ['US-AK'] })
   @IsArray()
   @ArrayMaxSize(500)

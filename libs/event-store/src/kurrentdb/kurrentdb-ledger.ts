@@ -1,5 +1,5 @@
 import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { BACKWARDS, END, jsonEvent, NO_STREAM } from '@kurrent/kurrentdb-client';
+import { BACKWARDS, END, jsonEvent } from '@kurrent/kurrentdb-client';
 import type { CommandOutcome, CommandRecord } from '../event-store.port';
 
 /** The ledger of a command is its own stream; creating it (expected: no stream) is the claim. */
@@ -58,5 +58,3 @@ async function rebuildOutcome(client: KurrentDBClient, commandId: string, stream
     positions: found.map((f) => f.position).sort((a, b) => a - b),
   };
 }
-
-export { NO_STREAM as KURRENT_NO_STREAM };

@@ -32,6 +32,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly commits = new GroupCommit((appends) => this.writeBatch(appends));
   private readonly q;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     this.db = openSqlite(path);
@@ -148,7 +149,7 @@ export class SqliteEventStore implements EventStore {
   async readBatch(after: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]> {
     if (!filter) return (this.guard(() => this.q.readBatch.all(after, limit)) as unknown[][]).map(fromRawRow);
     const { sql, params } = filteredQuery(after, limit, filter);
-    return (this.guard(() => this.db.prepare(sql).all(...params)) as EventRow[]).map(toStoredEvent);
+    return (this.guard(() => this.filtered(sql).all(...params)) as EventRow[]).map(toStoredEvent);
   }
 
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent[]> {
@@ -174,6 +175,13 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /** Filtered reads come in a few shapes (types, categories, both): prepare each shape once. */
+  private filtered(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
   }
 
   private guard<T>(work: () => T): T {
