@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   assertSameCommand,
   authorize,
@@ -151,7 +151,7 @@ function backoff(attempt: number): Promise<void> {
 
 /** A digest of what makes the command itself: type, shop and payload (not metadata). */
 export function fingerprintOf(command: Command): string {
-  return createHash('sha256').update(commandFingerprint(command)).digest('base64url');
+  return hash('sha256', commandFingerprint(command), 'base64url');
 }
 
 /** The outcome recorded first for this id, if the id names the same command. */

@@ -142,7 +142,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStreams(streams: readonly string[]) {
-    const rows = this.guard(() => this.q.readStreams.all(JSON.stringify(streams))) as EventRow[];
+    // Most commands read one stream past the cache: the plain index lookup skips json_each.
+    const rows = this.guard(() =>
+      streams.length === 1 ? this.q.readStream.all(streams[0]) : this.q.readStreams.all(JSON.stringify(streams)),
+    ) as EventRow[];
     return byStream(streams, rows.map(toStoredEvent));
   }
 
