@@ -22,6 +22,11 @@ module.exports = async () => {
     8000,
   );
   probe(
+    'KAFKA',
+    `try { require(${JSON.stringify(require.resolve('./kafka-mock-build.js'))})(); } catch (e) { console.error(e.message); process.exit(1); }`,
+    30000,
+  );
+  probe(
     'CONTAINERS',
     `require('testcontainers').getContainerRuntimeClient().then(() => process.exit(0)).catch((e) => { console.error('no container runtime: ' + e.message.split('\\n')[0]); process.exit(1); });`,
     15000,

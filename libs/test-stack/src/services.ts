@@ -1,8 +1,9 @@
 /** The services suites may need; the global setup probes each once per run. */
-export type Service = 'postgres' | 'containers';
+export type Service = 'postgres' | 'containers' | 'kafka';
 
 const HOW_TO_GET: Record<Service, string> = {
   postgres: 'start PostgreSQL on 127.0.0.1:5432 (or set SCE_TEST_PG_URL)',
+  kafka: "apt-get install librdkafka-dev pkg-config gcc (the test broker is librdkafka's mock cluster)",
   containers: 'run a Docker-compatible container runtime (TESTCONTAINERS_RUNTIME=require makes its absence fail)',
 };
 

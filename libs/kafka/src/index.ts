@@ -1,0 +1,3 @@
+export * from './topics';
+export * from './command-consumer';
+export * from './event-publisher';

@@ -1,0 +1,18 @@
+/** The topics the engine speaks on. Provisioned by the platform (or the test broker), never by the engine. */
+export interface KafkaTopics {
+  /** Command envelopes in (DOMAIN.md), keyed by shop so a shop's commands keep their order. */
+  commands: string;
+  /** One outcome per command message, keyed by command id. */
+  results: string;
+  /** Messages that could not become a command (not JSON, invalid, unknown key), with the reason. */
+  deadLetters: string;
+  /** Every event of the log, keyed by stream, in log order within a stream. */
+  events: string;
+}
+
+export const DEFAULT_TOPICS: KafkaTopics = {
+  commands: 'sce.commands',
+  results: 'sce.command-results',
+  deadLetters: 'sce.commands.dead-letter',
+  events: 'sce.events',
+};
