@@ -6,10 +6,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { KeysController } from './auth/keys.controller';
 import { CommandsController } from './commands/commands.controller';
+import { CommandIntake } from './commands/command-intake';
 import { SubmitCommandHandler } from './commands/submit-command';
 import type { EngineConfig } from './config/config';
 import { ErrorsFilter } from './http/exception.filter';
 import { InfrastructureModule } from './infrastructure.module';
+import { KafkaTransport } from './kafka/kafka-transport';
 import { Metrics } from './ops/metrics';
 import { AdminController } from './ops/admin.controller';
 import { OpsController } from './ops/ops.controller';
@@ -38,6 +40,8 @@ export class AppModule {
       controllers: [CommandsController, QueriesController, KeysController, OpsController, AdminController],
       providers: [
         SubmitCommandHandler,
+        CommandIntake,
+        KafkaTransport,
         ReadModelQueryHandler,
         Metrics,
         { provide: APP_FILTER, useClass: ErrorsFilter },

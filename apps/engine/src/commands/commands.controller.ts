@@ -1,22 +1,16 @@
 import { BadRequestException, Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { HandledOutcome } from '@sce/application';
-import { CommandEnvelopeDto, validateEnvelope } from '@sce/contracts';
+import { CommandEnvelopeDto } from '@sce/contracts';
 import { ApiKeyGuard, CallerOf, type Caller } from '../auth/auth.guard';
 import { statusForCode } from '../http/status';
-import { Metrics } from '../ops/metrics';
-import { SubmitCommand } from './submit-command';
+import { CommandIntake } from './command-intake';
 
 @ApiTags('commands')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
 @Controller('v1/commands')
 export class CommandsController {
-  constructor(
-    private readonly bus: CommandBus,
-    private readonly metrics: Metrics,
-  ) {}
+  constructor(private readonly intake: CommandIntake) {}
 
   @Post()
   @HttpCode(200)
@@ -33,25 +27,10 @@ export class CommandsController {
     @CallerOf() caller: Caller,
     @Res({ passthrough: true }) reply: { status(code: number): unknown },
   ) {
-    const started = process.hrtime.bigint();
-    const validated = validateEnvelope(body, caller, new Date());
-    if (!validated.ok) {
-      this.metrics.commands.inc({ type: typeOf(body), outcome: 'invalid' });
-      throw new BadRequestException({ status: 'invalid', errors: validated.errors });
-    }
-    const { commandId, command } = validated;
-    const outcome = await this.bus.execute<SubmitCommand, HandledOutcome>(
-      new SubmitCommand(commandId, command, caller),
-    );
-    this.metrics.commands.inc({ type: command.type, outcome: outcome.status });
-    this.metrics.latency.observe({ type: command.type }, Number(process.hrtime.bigint() - started) / 1e9);
+    const outcome = await this.intake.submit(body, caller);
+    if (outcome.status === 'invalid') throw new BadRequestException(outcome);
     if (outcome.status === 'rejected') reply.status(statusForCode(outcome.code));
     if (outcome.status === 'conflict') reply.status(409);
-    return { commandId, ...outcome };
+    return outcome;
   }
-}
-
-function typeOf(body: unknown): string {
-  const type = (body as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && /^[A-Za-z]{1,40}$/.test(type) ? type : 'unknown';
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_TOPICS } from '@sce/kafka';
 import { resolve } from 'node:path';
 
 export interface EngineConfig {
@@ -12,6 +13,19 @@ export interface EngineConfig {
   bodyLimitBytes: number;
   apiKeysFile: string;
   logLevel: string;
+  /** Kafka transport: off when no brokers are given. */
+  kafka?: KafkaConfig;
+}
+
+export interface KafkaConfig {
+  brokers: string[];
+  clientId: string;
+  groupId: string;
+  topics: { commands: string; results: string; deadLetters: string; events: string };
+  /** Publish the event log to `topics.events`. */
+  publishEvents: boolean;
+  /** How long the group waits for a silent engine before handing its partitions to another. */
+  sessionTimeoutMs: number;
 }
 
 /** Thrown at start with every setting that is wrong, so a user fixes them all at once. */
@@ -83,6 +97,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
       problems,
     ),
   };
+  const kafka = kafkaConfig(env, problems);
   if (problems.length) throw new ConfigError(problems);
-  return config;
+  return kafka ? { ...config, kafka } : config;
+}
+
+function kafkaConfig(env: NodeJS.ProcessEnv, problems: string[]): KafkaConfig | undefined {
+  if (!env.SCE_KAFKA_BROKERS) return undefined;
+  const brokers = env.SCE_KAFKA_BROKERS.split(',').map((b) => b.trim());
+  for (const broker of brokers)
+    if (!/^[\w.-]+:\d{1,5}$/.test(broker)) problems.push(`SCE_KAFKA_BROKERS: "${broker}" is not host:port`);
+  return {
+    brokers,
+    clientId: env.SCE_KAFKA_CLIENT_ID ?? 'sce-engine',
+    groupId: env.SCE_KAFKA_GROUP ?? 'sce-engine',
+    topics: {
+      commands: env.SCE_KAFKA_COMMANDS_TOPIC ?? DEFAULT_TOPICS.commands,
+      results: env.SCE_KAFKA_RESULTS_TOPIC ?? DEFAULT_TOPICS.results,
+      deadLetters: env.SCE_KAFKA_DEAD_LETTER_TOPIC ?? DEFAULT_TOPICS.deadLetters,
+      events: env.SCE_KAFKA_EVENTS_TOPIC ?? DEFAULT_TOPICS.events,
+    },
+    sessionTimeoutMs: integer(
+      'SCE_KAFKA_SESSION_TIMEOUT_MS',
+      env.SCE_KAFKA_SESSION_TIMEOUT_MS ?? '30000',
+      6000,
+      300_000,
+      problems,
+    ),
+    publishEvents:
+      oneOf(
+        'SCE_KAFKA_PUBLISH_EVENTS',
+        env.SCE_KAFKA_PUBLISH_EVENTS ?? 'true',
+        ['true', 'false'] as const,
+        problems,
+      ) === 'true',
+  };
 }

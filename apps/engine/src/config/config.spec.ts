@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('engine configuration', () => {
+  it('runs without Kafka unless brokers are given', () => {
+    expect(loadConfig({}).kafka).toBeUndefined();
+  });
+
+  it('takes Kafka brokers, group and topics from the environment', () => {
+    const { kafka } = loadConfig({
+      SCE_KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
+      SCE_KAFKA_GROUP: 'engines',
+      SCE_KAFKA_EVENTS_TOPIC: 'shop.events',
+    });
+    expect(kafka).toMatchObject({
+      brokers: ['kafka-1:9092', 'kafka-2:9092'],
+      groupId: 'engines',
+      topics: { commands: 'sce.commands', results: 'sce.command-results', events: 'shop.events' },
+      publishEvents: true,
+      sessionTimeoutMs: 30_000,
+    });
+  });
+
+  it('names every bad Kafka setting at once', () => {
+    const load = () =>
+      loadConfig({ SCE_KAFKA_BROKERS: 'kafka-1', SCE_KAFKA_PUBLISH_EVENTS: 'yes', SCE_KAFKA_SESSION_TIMEOUT_MS: '10' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/SCE_KAFKA_BROKERS: "kafka-1" is not host:port/);
+    expect(load).toThrow(/SCE_KAFKA_PUBLISH_EVENTS=yes is not one of true, false/);
+    expect(load).toThrow(/SCE_KAFKA_SESSION_TIMEOUT_MS=10 must be a whole number from 6000/);
+  });
+});

@@ -1,0 +1,106 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DomainError } from '@sce/domain';
+import type { EventStore } from '@sce/event-store';
+import { KafkaCommandConsumer, KafkaEventPublisher, type IntakeReply } from '@sce/kafka';
+import type { DocStore } from '@sce/projections';
+import { Kafka, logLevel } from 'kafkajs';
+import type { ApiKeys } from '../auth/api-keys';
+import { CommandIntake } from '../commands/command-intake';
+import type { EngineConfig, KafkaConfig } from '../config/config';
+import { API_KEYS, CONFIG, DOC_STORE, EVENT_STORE } from '../tokens';
+
+const PUBLISHER_CHECKPOINT = 'kafka-events';
+
+/**
+ * Kafka, when configured: commands from `topics.commands` through the same intake as HTTP, with
+ * the API key in an `authorization: Bearer <key>` header; outcomes on `topics.results`; messages
+ * that cannot be a command also on `topics.deadLetters`; the event log on `topics.events`.
+ */
+@Injectable()
+export class KafkaTransport implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Kafka');
+  private consumer?: KafkaCommandConsumer;
+  private publisher?: KafkaEventPublisher;
+  private stopping = false;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: EngineConfig,
+    private readonly intake: CommandIntake,
+    @Inject(API_KEYS) private readonly keys: { keys: ApiKeys },
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(DOC_STORE) private readonly docs: DocStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const settings = this.config.kafka;
+    if (!settings) return;
+    const kafka = new Kafka({ clientId: settings.clientId, brokers: settings.brokers, logLevel: logLevel.ERROR });
+    this.consumer = new KafkaCommandConsumer(kafka, {
+      groupId: settings.groupId,
+      topics: settings.topics,
+      sessionTimeout: settings.sessionTimeoutMs,
+      intake: (body, apiKey) => this.reply(body, apiKey),
+    });
+    await this.consumer.start();
+    if (settings.publishEvents) await this.publish(kafka, settings);
+    this.logger.log(`commands from ${settings.topics.commands} on ${settings.brokers.join(',')}`);
+  }
+
+  /** Stops taking commands before the stores close; the one in progress finishes first. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.consumer?.stop();
+    await this.publisher?.stop();
+  }
+
+  /** Publishes from the stored checkpoint; restarts after a failure (broker away, another engine moved it). */
+  private async publish(kafka: Kafka, settings: KafkaConfig): Promise<void> {
+    const docs = this.docs;
+    const publisher = new KafkaEventPublisher(
+      this.events,
+      kafka.producer({ allowAutoTopicCreation: false }),
+      {
+        load: () => docs.checkpoint(PUBLISHER_CHECKPOINT),
+        save: (from, to) => docs.commit(new Map(), PUBLISHER_CHECKPOINT, from, to),
+      },
+      settings.topics.events,
+    );
+    this.publisher = publisher;
+    await publisher.start();
+    publisher.done.catch(async (error: unknown) => {
+      if (this.stopping) return;
+      this.logger.warn(`event publishing stopped (${String(error)}); restarting in 1 s`);
+      await publisher.stop().catch(() => undefined);
+      setTimeout(() => void (this.stopping ? undefined : this.publish(kafka, settings)), 1000).unref();
+    });
+  }
+
+  private async reply(body: unknown, apiKey: string | undefined): Promise<IntakeReply> {
+    const sent = (body as { commandId?: unknown } | null)?.commandId;
+    const commandId = typeof sent === 'string' ? sent : undefined;
+    const caller = apiKey ? this.keys.keys.principalOf(apiKey) : undefined;
+    if (!caller) {
+      const message = apiKey ? 'unknown API key' : 'an API key is required: header "authorization: Bearer <key>"';
+      return {
+        commandId,
+        result: { commandId, status: 'rejected', code: 'auth.unauthenticated', message },
+        deadLetter: message,
+      };
+    }
+    try {
+      const outcome = await this.intake.submit(body, caller);
+      if (outcome.status !== 'invalid') return { commandId: outcome.commandId, result: outcome };
+      const why = outcome.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+      return { commandId, result: { commandId, ...outcome }, deadLetter: `invalid: ${why}` };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return { commandId, result: { commandId, status: 'rejected', code: error.code, message: error.message } };
+    }
+  }
+}
