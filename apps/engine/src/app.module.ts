@@ -2,8 +2,6 @@ import { BadRequestException, Module, ValidationPipe, type DynamicModule, type V
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { KeysController } from './auth/keys.controller';
 import { CommandsController } from './commands/commands.controller';
 import { CommandIntake } from './commands/command-intake';
@@ -24,19 +22,7 @@ export class AppModule {
   static forConfig(config: EngineConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        CqrsModule.forRoot(),
-        TerminusModule,
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (request) => (request.headers['x-correlation-id'] as string | undefined) ?? randomUUID(),
-            customProps: (request) => ({ correlationId: request.id }),
-            autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
-          },
-        }),
-        InfrastructureModule.forConfig(config),
-      ],
+      imports: [CqrsModule.forRoot(), TerminusModule, InfrastructureModule.forConfig(config)],
       controllers: [CommandsController, QueriesController, KeysController, OpsController, AdminController],
       providers: [
         SubmitCommandHandler,
