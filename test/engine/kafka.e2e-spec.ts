@@ -154,6 +154,12 @@ describeWith(
 
     it('publishes every event of the log once, keyed by stream, with its position', async () => {
       const last = await head();
+      await eventuallyExpect(async () =>
+        expect((await client(engine.url).get('/health')).body).toMatchObject({
+          status: 'ok',
+          details: { kafka: { status: 'up', consumer: 'joined', publishedPosition: last, publishLag: 0 } },
+        }),
+      );
       await eventuallyExpect(() => expect(readTopic(broker.brokers, TOPICS.events)).toHaveLength(last), 30_000);
       const events = readTopic(broker.brokers, TOPICS.events).map((r) => ({ key: r.key, event: JSON.parse(r.value!) }));
       expect(events.map((e) => e.event.position).sort((a: number, b: number) => a - b)).toEqual(

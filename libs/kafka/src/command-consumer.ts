@@ -31,6 +31,8 @@ export interface CommandConsumerOptions {
 export class KafkaCommandConsumer {
   private readonly consumer: Consumer;
   private readonly producer: Producer;
+  /** For health: `joined` once the group gave it partitions; `crashed` when kafkajs gave up restarting. */
+  state: 'starting' | 'joined' | 'crashed' | 'stopped' = 'starting';
 
   constructor(
     kafka: Kafka,
@@ -43,6 +45,10 @@ export class KafkaCommandConsumer {
       rebalanceTimeout: options.sessionTimeout ?? 60_000,
     });
     this.producer = kafka.producer({ allowAutoTopicCreation: false });
+    const { GROUP_JOIN, CRASH, STOP } = this.consumer.events;
+    this.consumer.on(GROUP_JOIN, () => (this.state = 'joined'));
+    this.consumer.on(CRASH, ({ payload }) => (this.state = payload.restart ? 'starting' : 'crashed'));
+    this.consumer.on(STOP, () => (this.state = 'stopped'));
   }
 
   async start(): Promise<void> {

@@ -52,6 +52,12 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
     this.logger.log(`commands from ${settings.topics.commands} on ${settings.brokers.join(',')}`);
   }
 
+  /** For /health: undefined when Kafka is off. */
+  status(): { consumer: string; publishedPosition?: number } | undefined {
+    if (!this.consumer) return undefined;
+    return { consumer: this.consumer.state, publishedPosition: this.publisher?.position };
+  }
+
   /** Stops taking commands before the stores close; the one in progress finishes first. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;

@@ -3,6 +3,7 @@ import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@sce/event-store';
 import type { ProjectionRunner } from '@sce/projections';
+import { KafkaTransport } from '../kafka/kafka-transport';
 import { EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
 import { Metrics } from './metrics';
 
@@ -18,6 +19,7 @@ export class OpsController {
     private readonly metrics: Metrics,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    private readonly kafka: KafkaTransport,
   ) {}
 
   @Get('health')
@@ -42,7 +44,19 @@ export class OpsController {
         const data = { position: this.runner.position, lag };
         return lag <= MAX_LAG ? projections.up(data) : projections.down(data);
       },
+      ...(this.kafka.status() ? [() => this.kafkaHealth()] : []),
     ]);
+  }
+
+  /** Down when the consumer crashed for good; joining (after a start or rebalance) is not a failure. */
+  private async kafkaHealth() {
+    const indicator = this.indicators.check('kafka');
+    const status = this.kafka.status()!;
+    const head = await withTimeout(this.events.headPosition(), 2000).catch(() => undefined);
+    const publishLag =
+      head !== undefined && status.publishedPosition !== undefined ? head - status.publishedPosition : undefined;
+    const data = { ...status, publishLag };
+    return status.consumer === 'crashed' ? indicator.down(data) : indicator.up(data);
   }
 
   @Get('metrics')
