@@ -98,8 +98,15 @@ async function postgres(): Promise<Figure[]> {
   }
 }
 
+/** `SCE_BENCH_STORES=postgres` runs one store only (the file then holds only its figures). */
+const STORES = (process.env.SCE_BENCH_STORES ?? 'sqlite,postgres').split(',');
+
 async function main() {
-  writeResults('store.json', [...(await sqlite()), ...(await postgres())]);
+  const figures = [
+    ...(STORES.includes('sqlite') ? await sqlite() : []),
+    ...(STORES.includes('postgres') ? await postgres() : []),
+  ];
+  writeResults('store.json', figures);
 }
 
 void main().catch((error) => {

@@ -10,7 +10,10 @@
  * returns { first, results: [{ streams, offsets } | { conflict } | { dup } | { dupOf }] }
  */
 export const SCE_APPEND = `
-CREATE OR REPLACE FUNCTION sce_append(batch jsonb, channel text) RETURNS jsonb LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION sce_append(batch jsonb, channel text) RETURNS jsonb LANGUAGE plpgsql
+-- Planned per call: a generic plan cached while the tables were small scans them whole ever after.
+SET plan_cache_mode = force_custom_plan
+AS $fn$
 DECLARE
   names text[];
   -- Revisions as an array aligned with names: element updates happen in place, where a jsonb map

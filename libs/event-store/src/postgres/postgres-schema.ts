@@ -32,6 +32,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 2, sql: SCE_APPEND },
   // v3: the same function, its loops on the fast expression path (CREATE OR REPLACE).
   { version: 3, sql: SCE_APPEND },
+  // v4: planned per call (a generic plan made on small tables kept scanning them as they grew).
+  { version: 4, sql: SCE_APPEND },
 ];
 
 export async function migratePostgres(client: PoolClient, schema: string): Promise<void> {
