@@ -66,6 +66,20 @@ export function eventStoreContract(factory: StoreFactory, options: ContractOptio
       expect(reads.get(none)).toEqual({ revision: NO_STREAM, events: [] });
     });
 
+    it('answers concurrent reads of overlapping streams each with exactly its own streams', async () => {
+      const streams = Array.from({ length: 6 }, () => stream());
+      for (const [i, s] of streams.entries())
+        await ctx.store.append([{ stream: s, expected: NO_STREAM, events: events(i + 1) }]);
+      const asked = Array.from({ length: 12 }, (_, i) => [streams[i % 6]!, streams[(i + 1) % 6]!, stream()]);
+      const answers = await Promise.all(asked.map((names) => ctx.store.readStreams(names)));
+      for (const [i, answer] of answers.entries()) {
+        expect([...answer.keys()].sort()).toEqual([...asked[i]!].sort());
+        expect(answer.get(asked[i]![0]!)!.events).toHaveLength((i % 6) + 1);
+        expect(answer.get(asked[i]![1]!)!.events).toHaveLength(((i + 1) % 6) + 1);
+        expect(answer.get(asked[i]![2]!)).toEqual({ revision: NO_STREAM, events: [] });
+      }
+    });
+
     it('reads an unknown stream as empty, at NO_STREAM', async () => {
       expect(await ctx.store.readStream(stream())).toEqual({ revision: NO_STREAM, events: [] });
     });
