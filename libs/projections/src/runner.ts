@@ -18,6 +18,8 @@ export class ProjectionRunner {
   private stopped = false;
   private following?: NodeJS.Timeout;
   position = 0;
+  /** This runner projects (it holds the lead where a store is shared); others follow it. */
+  leading = false;
 
   constructor(
     private readonly events: EventStore,
@@ -29,6 +31,7 @@ export class ProjectionRunner {
     this.stopped = false;
     this.position = await this.docs.checkpoint(READ_MODELS);
     if (this.docs.tryLead && !(await this.docs.tryLead(READ_MODELS))) return this.follow();
+    this.leading = true;
     this.zones.clear();
     for (const shop of await this.docs.list<ShopDoc>('shop')) this.zones.set(shop.shopId, shop.timeZone);
     const subscription = subscribe(
@@ -48,6 +51,7 @@ export class ProjectionRunner {
    * and ask again to lead now and then, so projecting goes on when that engine stops.
    */
   private follow(): void {
+    this.leading = false;
     let polls = 0;
     const tick = async () => {
       if (this.stopped) return;
@@ -69,6 +73,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.leading = false;
     clearTimeout(this.following);
     await this.subscription?.stop();
     for (const w of this.waiters) w.resolve();

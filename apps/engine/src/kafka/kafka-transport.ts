@@ -8,12 +8,12 @@ import {
 import { DomainError } from '@sce/domain';
 import type { EventStore } from '@sce/event-store';
 import { KafkaCommandConsumer, KafkaEventPublisher, type IntakeReply } from '@sce/kafka';
-import type { DocStore } from '@sce/projections';
+import type { DocStore, ProjectionRunner } from '@sce/projections';
 import { Kafka, logLevel } from 'kafkajs';
 import type { ApiKeys } from '../auth/api-keys';
 import { CommandIntake } from '../commands/command-intake';
 import type { EngineConfig, KafkaConfig } from '../config/config';
-import { API_KEYS, CONFIG, DOC_STORE, EVENT_STORE } from '../tokens';
+import { API_KEYS, CONFIG, DOC_STORE, EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
 
 const PUBLISHER_CHECKPOINT = 'kafka-events';
 
@@ -35,6 +35,7 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
     @Inject(API_KEYS) private readonly keys: { keys: ApiKeys },
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(DOC_STORE) private readonly docs: DocStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -53,9 +54,13 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
   }
 
   /** For /health: undefined when Kafka is off. */
-  status(): { consumer: string; publishedPosition?: number } | undefined {
+  status(): { consumer: string; publishing: boolean; publishedPosition?: number } | undefined {
     if (!this.consumer) return undefined;
-    return { consumer: this.consumer.state, publishedPosition: this.publisher?.position };
+    return {
+      consumer: this.consumer.state,
+      publishing: this.publisher !== undefined,
+      publishedPosition: this.publisher?.position,
+    };
   }
 
   /** Stops taking commands before the stores close; the one in progress finishes first. */
@@ -65,8 +70,16 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
     await this.publisher?.stop();
   }
 
-  /** Publishes from the stored checkpoint; restarts after a failure (broker away, another engine moved it). */
+  /**
+   * Publishes from the stored checkpoint, on the engine that projects only (engines sharing
+   * PostgreSQL elect one), so the log goes out once; restarts after a failure (broker away).
+   */
   private async publish(kafka: Kafka, settings: KafkaConfig): Promise<void> {
+    if (this.stopping) return;
+    if (!this.runner.leading) {
+      setTimeout(() => void this.publish(kafka, settings), 1000).unref();
+      return;
+    }
     const docs = this.docs;
     const publisher = new KafkaEventPublisher(
       this.events,
@@ -83,7 +96,7 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
       if (this.stopping) return;
       this.logger.warn(`event publishing stopped (${String(error)}); restarting in 1 s`);
       await publisher.stop().catch(() => undefined);
-      setTimeout(() => void (this.stopping ? undefined : this.publish(kafka, settings)), 1000).unref();
+      setTimeout(() => void this.publish(kafka, settings), 1000).unref();
     });
   }
 
