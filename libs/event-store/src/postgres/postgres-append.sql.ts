@@ -11,8 +11,9 @@
  */
 export const SCE_APPEND = `
 CREATE OR REPLACE FUNCTION sce_append(batch jsonb, channel text) RETURNS jsonb LANGUAGE plpgsql
--- Planned per call: a generic plan cached while the tables were small scans them whole ever after.
-SET plan_cache_mode = force_custom_plan
+-- Every lookup here is by key. Plans are cached per connection, and one made while the tables were
+-- small chose sequential scans and kept them as the tables grew: scans are off for this function.
+SET enable_seqscan = off
 AS $fn$
 DECLARE
   names text[];

@@ -34,6 +34,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 3, sql: SCE_APPEND },
   // v4: planned per call (a generic plan made on small tables kept scanning them as they grew).
   { version: 4, sql: SCE_APPEND },
+  // v5: plans cached again, with sequential scans off instead (planning per call cost c1 latency).
+  { version: 5, sql: SCE_APPEND },
 ];
 
 export async function migratePostgres(client: PoolClient, schema: string): Promise<void> {
