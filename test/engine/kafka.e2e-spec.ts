@@ -169,6 +169,14 @@ describeWith(
       expect(events.map((e) => e.event.type)).toEqual(expect.arrayContaining(['ShopRegistered', 'ProductListed']));
     });
 
+    it('refuses to start when the brokers do not answer, naming the setting and showing what kafkajs saw', async () => {
+      const failed = startEngine({ SCE_KAFKA_BROKERS: '127.0.0.1:1' });
+      await expect(failed).rejects.toThrow(
+        /Kafka at 127\.0\.0\.1:1 \(SCE_KAFKA_BROKERS\) did not answer: .*ECONNREFUSED/,
+      );
+      await expect(failed).rejects.toThrow(/"context":"Kafka".*"namespace":"BrokerPool"/);
+    });
+
     it('loses nothing and writes nothing twice when the engine is killed mid-stream and restarted', async () => {
       const producer = new Kafka({ brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer();
       await producer.connect();

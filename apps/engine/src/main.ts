@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config';
 import { createEngine, firstKeyNotice } from './bootstrap';
 
@@ -34,6 +35,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  // Logs are buffered until the application has started: show what led up to the failure.
+  Logger.flush();
   process.stderr.write(
     error instanceof ConfigError
       ? `${error.message}\n`

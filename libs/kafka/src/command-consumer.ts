@@ -1,5 +1,5 @@
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer, TopicMessages } from 'kafkajs';
-import type { KafkaTopics } from './topics';
+import { PRODUCER_CONFIG, type KafkaTopics } from './topics';
 
 /** What the engine answers to one command message: the result to publish, and why it is a dead letter. */
 export interface IntakeReply {
@@ -44,7 +44,7 @@ export class KafkaCommandConsumer {
       sessionTimeout: options.sessionTimeout ?? 30_000,
       rebalanceTimeout: options.sessionTimeout ?? 60_000,
     });
-    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+    this.producer = kafka.producer(PRODUCER_CONFIG);
     const { GROUP_JOIN, CRASH, STOP } = this.consumer.events;
     this.consumer.on(GROUP_JOIN, () => (this.state = 'joined'));
     this.consumer.on(CRASH, ({ payload }) => (this.state = payload.restart ? 'starting' : 'crashed'));

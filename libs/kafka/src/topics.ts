@@ -1,3 +1,5 @@
+import { Partitioners, type ProducerConfig } from 'kafkajs';
+
 /** The topics the engine speaks on. Provisioned by the platform (or the test broker), never by the engine. */
 export interface KafkaTopics {
   /** Command envelopes in (DOMAIN.md), keyed by shop so a shop's commands keep their order. */
@@ -15,4 +17,13 @@ export const DEFAULT_TOPICS: KafkaTopics = {
   results: 'sce.command-results',
   deadLetters: 'sce.commands.dead-letter',
   events: 'sce.events',
+};
+
+/**
+ * Producer settings of the engine: topics are never created on the fly, and keys go to partitions
+ * as the Java client puts them (murmur2), so other services' producers agree on a shop's partition.
+ */
+export const PRODUCER_CONFIG: ProducerConfig = {
+  allowAutoTopicCreation: false,
+  createPartitioner: Partitioners.DefaultPartitioner,
 };

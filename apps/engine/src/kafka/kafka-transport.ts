@@ -7,9 +7,9 @@ import {
 } from '@nestjs/common';
 import { DomainError } from '@sce/domain';
 import type { EventStore } from '@sce/event-store';
-import { KafkaCommandConsumer, KafkaEventPublisher, type IntakeReply } from '@sce/kafka';
+import { KafkaCommandConsumer, KafkaEventPublisher, PRODUCER_CONFIG, type IntakeReply } from '@sce/kafka';
 import type { DocStore, ProjectionRunner } from '@sce/projections';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import type { ApiKeys } from '../auth/api-keys';
 import { CommandIntake } from '../commands/command-intake';
 import type { EngineConfig, KafkaConfig } from '../config/config';
@@ -41,14 +41,24 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     const settings = this.config.kafka;
     if (!settings) return;
-    const kafka = new Kafka({ clientId: settings.clientId, brokers: settings.brokers, logLevel: logLevel.ERROR });
+    const kafka = new Kafka({
+      clientId: settings.clientId,
+      brokers: settings.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry) => this.kafkaLog(entry),
+    });
     this.consumer = new KafkaCommandConsumer(kafka, {
       groupId: settings.groupId,
       topics: settings.topics,
       sessionTimeout: settings.sessionTimeoutMs,
       intake: (body, apiKey) => this.reply(body, apiKey),
     });
-    await this.consumer.start();
+    await this.consumer.start().catch((error: unknown) => {
+      const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+      throw new Error(`Kafka at ${settings.brokers.join(',')} (SCE_KAFKA_BROKERS) did not answer: ${cause}`, {
+        cause: error,
+      });
+    });
     if (settings.publishEvents) await this.publish(kafka, settings);
     this.logger.log(`commands from ${settings.topics.commands} on ${settings.brokers.join(',')}`);
   }
@@ -83,7 +93,7 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
     const docs = this.docs;
     const publisher = new KafkaEventPublisher(
       this.events,
-      kafka.producer({ allowAutoTopicCreation: false }),
+      kafka.producer(PRODUCER_CONFIG),
       {
         load: () => docs.checkpoint(PUBLISHER_CHECKPOINT),
         save: (from, to) => docs.commit(new Map(), PUBLISHER_CHECKPOINT, from, to),
@@ -98,6 +108,15 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
       await publisher.stop().catch(() => undefined);
       setTimeout(() => void this.publish(kafka, settings), 1000).unref();
     });
+  }
+
+  /** kafkajs' own log lines, as the engine's JSON logs. */
+  private kafkaLog({ namespace, level, log }: LogEntry): void {
+    const { message, timestamp: _timestamp, logger: _logger, ...fields } = log as LogEntry['log'] & { logger?: string };
+    const line = { ...fields, namespace };
+    if (level <= logLevel.ERROR) this.logger.error(line, message);
+    else if (level === logLevel.WARN) this.logger.warn(line, message);
+    else this.logger.debug(line, message);
   }
 
   private async reply(body: unknown, apiKey: string | undefined): Promise<IntakeReply> {
