@@ -1,7 +1,8 @@
 /*
  * The Kafka broker of the test stack: librdkafka's mock cluster (Debian's librdkafka-dev), which
  * speaks the Kafka protocol on loopback ports. Prints "bootstrap <servers>" once it listens, then
- * reads control lines on stdin ("topic <name> <partitions>"), answering "ok" or "error <why>".
+ * reads control lines on stdin ("topic <name> <partitions>", "down <broker>", "up <broker>"),
+ * answering "ok" or "error <why>".
  * It exits when stdin closes or its parent dies, so a test run never leaves a broker behind.
  *
  *   cc -O2 -o kafka-mock kafka-mock.c $(pkg-config --cflags --libs rdkafka)
@@ -42,6 +43,12 @@ int main(int argc, char **argv) {
       rd_kafka_resp_err_t err = rd_kafka_mock_topic_create(cluster, name, partitions, 1);
       if (err) printf("error %s\n", rd_kafka_err2str(err));
       else printf("ok\n");
+    } else if (sscanf(line, "down %d", &partitions) == 1) {
+      rd_kafka_resp_err_t err = rd_kafka_mock_broker_set_down(cluster, partitions);
+      printf(err ? "error %s\n" : "ok\n", rd_kafka_err2str(err));
+    } else if (sscanf(line, "up %d", &partitions) == 1) {
+      rd_kafka_resp_err_t err = rd_kafka_mock_broker_set_up(cluster, partitions);
+      printf(err ? "error %s\n" : "ok\n", rd_kafka_err2str(err));
     } else {
       printf("error unknown control line\n");
     }

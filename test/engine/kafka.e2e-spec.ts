@@ -169,6 +169,36 @@ describeWith(
       expect(events.map((e) => e.event.type)).toEqual(expect.arrayContaining(['ShopRegistered', 'ProductListed']));
     });
 
+    it('keeps taking commands over HTTP while the broker is away, and publishes what it missed once back', async () => {
+      const seller = client(engine.url, sellerKey);
+      await broker.setBroker(1, 'down');
+      try {
+        for (let i = 0; i < 5; i++)
+          expect(
+            await seller.send('ListProduct', 'shop-1', {
+              productId: `outage-${i}`,
+              title: 'Cap',
+              price: 900,
+              stock: 1,
+            }),
+          ).toMatchObject({ status: 200, body: { status: 'accepted' } });
+        // Long enough for the publisher's send and then its reconnect to give up (kafkajs: about 10 s each).
+        await new Promise((resolve) => setTimeout(resolve, 35_000));
+        expect(engine.process.exitCode).toBeNull();
+      } finally {
+        await broker.setBroker(1, 'up');
+      }
+      const last = await head();
+      await eventuallyExpect(
+        () =>
+          expect(Math.max(...readTopic(broker.brokers, TOPICS.events).map((r) => Number(r.headers.position)))).toBe(
+            last,
+          ),
+        60_000,
+      );
+      expect(engine.process.exitCode).toBeNull();
+    });
+
     it('refuses to start when the brokers do not answer, naming the setting and showing what kafkajs saw', async () => {
       const failed = startEngine({ SCE_KAFKA_BROKERS: '127.0.0.1:1' });
       await expect(failed).rejects.toThrow(

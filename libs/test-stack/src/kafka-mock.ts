@@ -7,6 +7,8 @@ export interface KafkaMock {
   brokers: string[];
   /** The mock has no CreateTopics API: topics are made through its control channel. */
   createTopic(name: string, partitions: number): Promise<void>;
+  /** Takes broker `id` (1..N) off the network, or puts it back: connections drop, requests fail. */
+  setBroker(id: number, state: 'down' | 'up'): Promise<void>;
   stop(): void;
 }
 
@@ -19,17 +21,24 @@ export async function startKafkaMock(brokers = 1): Promise<KafkaMock> {
     return line.value;
   };
   const bootstrap = (await next()).replace(/^bootstrap /, '');
-  let control = Promise.resolve();
+  let queue = Promise.resolve();
+  /** One control line at a time: each waits for the answer to the one before. */
+  const control = (line: string) => {
+    const done = queue.then(async () => {
+      child.stdin!.write(`${line}\n`);
+      const answer = await next();
+      if (answer !== 'ok') throw new Error(`${line}: ${answer}`);
+    });
+    queue = done.catch(() => undefined);
+    return done;
+  };
   return {
     brokers: bootstrap.split(','),
     createTopic(name, partitions) {
-      const created = control.then(async () => {
-        child.stdin!.write(`topic ${name} ${partitions}\n`);
-        const answer = await next();
-        if (answer !== 'ok') throw new Error(`topic ${name}: ${answer}`);
-      });
-      control = created.catch(() => undefined);
-      return created;
+      return control(`topic ${name} ${partitions}`);
+    },
+    setBroker(id, state) {
+      return control(`${state} ${id}`);
     },
     stop() {
       child.stdin!.end();

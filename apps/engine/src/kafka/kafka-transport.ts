@@ -86,10 +86,7 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
    */
   private async publish(kafka: Kafka, settings: KafkaConfig): Promise<void> {
     if (this.stopping) return;
-    if (!this.runner.leading) {
-      setTimeout(() => void this.publish(kafka, settings), 1000).unref();
-      return;
-    }
+    if (!this.runner.leading) return this.publishLater(kafka, settings);
     const docs = this.docs;
     const publisher = new KafkaEventPublisher(
       this.events,
@@ -106,8 +103,18 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
       if (this.stopping) return;
       this.logger.warn(`event publishing stopped (${String(error)}); restarting in 1 s`);
       await publisher.stop().catch(() => undefined);
-      setTimeout(() => void this.publish(kafka, settings), 1000).unref();
+      this.publishLater(kafka, settings);
     });
+  }
+
+  /** Tries again in a second, for as long as it takes (a broker away for a while must not stop the engine). */
+  private publishLater(kafka: Kafka, settings: KafkaConfig): void {
+    setTimeout(() => {
+      this.publish(kafka, settings).catch((error: unknown) => {
+        this.logger.warn(`event publishing could not start (${String(error)}); trying again in 1 s`);
+        this.publishLater(kafka, settings);
+      });
+    }, 1000).unref();
   }
 
   /** kafkajs' own log lines, as the engine's JSON logs. */
