@@ -45,6 +45,13 @@ describeWith(
         result: JSON.parse(r.value!) as Record<string, unknown>,
       }));
     const resultsFor = (commandId: string) => results().filter((r) => r.key === commandId);
+    /** Waits until the events topic holds the log's last position; returns that position. */
+    const publishedUpToHead = async (timeoutMs = 30_000) => {
+      const last = await head();
+      const published = () => readTopic(broker.brokers, TOPICS.events).map((r) => Number(r.headers.position));
+      await eventuallyExpect(() => expect(Math.max(...published())).toBe(last), timeoutMs);
+      return last;
+    };
     const command = (commandId: string, type: string, payload: object, shopId = 'shop-1') =>
       JSON.stringify({ commandId, type, shopId, payload });
     const sendAs = (key: string, commandId: string, body: string, shopId = 'shop-1') =>
@@ -188,14 +195,7 @@ describeWith(
       } finally {
         await broker.setBroker(1, 'up');
       }
-      const last = await head();
-      await eventuallyExpect(
-        () =>
-          expect(Math.max(...readTopic(broker.brokers, TOPICS.events).map((r) => Number(r.headers.position)))).toBe(
-            last,
-          ),
-        60_000,
-      );
+      await publishedUpToHead(60_000);
       expect(engine.process.exitCode).toBeNull();
     });
 
@@ -236,14 +236,7 @@ describeWith(
       await eventuallyExpect(() => expect(answered()).toBe(total), 90_000);
       for (const r of results().filter((x) => x.key?.startsWith('bulk-')))
         expect(r.result).toMatchObject({ status: 'accepted' });
-      const last = await head();
-      await eventuallyExpect(
-        () =>
-          expect(Math.max(...readTopic(broker.brokers, TOPICS.events).map((r) => Number(r.headers.position)))).toBe(
-            last,
-          ),
-        30_000,
-      );
+      const last = await publishedUpToHead();
       const listed = readTopic(broker.brokers, TOPICS.events)
         .map((r) => JSON.parse(r.value!) as { type: string; stream: string; position: number })
         .filter((e) => e.type === 'ProductListed' && e.stream.includes('/bulk-'));
