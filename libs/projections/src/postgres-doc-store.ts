@@ -1,3 +1,4 @@
+import { schemaLockKey } from '@sce/event-store';
 import { Client, Pool } from 'pg';
 import { CheckpointMoved, type DocStore } from './doc-store';
 import { keyOf, parseKey, type DocKey, type Model } from './docs';
@@ -16,10 +17,22 @@ export class PostgresDocStore implements DocStore {
   static async connect(connectionString: string, schema = 'public'): Promise<PostgresDocStore> {
     const pool = new Pool({ connectionString, max: 8, options: `-c search_path="${schema}"` });
     pool.on('error', () => undefined);
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await pool.query(`
-      CREATE TABLE IF NOT EXISTS read_docs (model text NOT NULL, shop_id text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (model, shop_id, id));
-      CREATE TABLE IF NOT EXISTS checkpoints (projection text PRIMARY KEY, position bigint NOT NULL);`);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // The event store may be creating this schema at the same moment: take turns (its lock).
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [schemaLockKey(schema)]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS read_docs (model text NOT NULL, shop_id text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (model, shop_id, id));
+        CREATE TABLE IF NOT EXISTS checkpoints (projection text PRIMARY KEY, position bigint NOT NULL);`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
     return new PostgresDocStore(pool, connectionString, schema);
   }
 

@@ -41,7 +41,7 @@ const MIGRATIONS: { version: number; sql: string }[] = [
 export async function migratePostgres(client: PoolClient, schema: string): Promise<void> {
   await client.query('BEGIN');
   try {
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sce-migrate:${schema}`]);
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [schemaLockKey(schema)]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
     await client.query(
@@ -59,6 +59,14 @@ export async function migratePostgres(client: PoolClient, schema: string): Promi
     await client.query('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * The advisory lock every store takes while it creates or changes tables in `schema`: concurrent
+ * CREATE … IF NOT EXISTS of one name collide in PostgreSQL's catalogs instead of waiting.
+ */
+export function schemaLockKey(schema: string): string {
+  return `sce-migrate:${schema}`;
 }
 
 export function quoteIdent(name: string): string {
