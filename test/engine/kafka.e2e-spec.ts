@@ -236,7 +236,7 @@ describeWith(
       await eventuallyExpect(() => expect(answered()).toBe(total), 90_000);
       for (const r of results().filter((x) => x.key?.startsWith('bulk-')))
         expect(r.result).toMatchObject({ status: 'accepted' });
-      const last = await publishedUpToHead();
+      await publishedUpToHead();
       const listed = readTopic(broker.brokers, TOPICS.events)
         .map((r) => JSON.parse(r.value!) as { type: string; stream: string; position: number })
         .filter((e) => e.type === 'ProductListed' && e.stream.includes('/bulk-'));
