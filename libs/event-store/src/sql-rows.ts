@@ -1,32 +1,8 @@
 import type { CommandRecord, EventFilter, StoredEvent } from './event-store.port';
 
-export interface EventRow {
-  position: number | string;
-  event_id: string;
-  stream_id: string;
-  revision: number | string;
-  type: string;
-  data: string | object;
-  metadata: string | object;
-  recorded_at: string | Date;
-}
-
 const json = (value: string | object): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
 
-export function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    id: row.event_id,
-    stream: row.stream_id,
-    revision: Number(row.revision),
-    position: Number(row.position),
-    type: row.type,
-    data: json(row.data),
-    metadata: json(row.metadata) as StoredEvent['metadata'],
-    recordedAt: row.recorded_at instanceof Date ? row.recorded_at.toISOString() : row.recorded_at,
-  };
-}
-
-/** The same from a raw (array) row in COLUMNS order: no per-row object for the driver to build. */
+/** An event from an array row in COLUMNS order: no per-row object for the driver to build. */
 export function fromRawRow(r: unknown[]): StoredEvent {
   return {
     position: Number(r[0]),
@@ -34,8 +10,8 @@ export function fromRawRow(r: unknown[]): StoredEvent {
     stream: r[2] as string,
     revision: Number(r[3]),
     type: r[4] as string,
-    data: JSON.parse(r[5] as string),
-    metadata: JSON.parse(r[6] as string),
+    data: json(r[5] as string | object),
+    metadata: json(r[6] as string | object) as StoredEvent['metadata'],
     recordedAt: r[7] as string,
   };
 }

@@ -103,6 +103,30 @@ export function eventStoreContract(factory: StoreFactory, options: ContractOptio
       expect(read!.id).toMatch(/^[0-9a-f-]{36}$/);
     });
 
+    it('records when each event was stored, as the same ISO 8601 UTC text on every read', async () => {
+      const s = stream('product');
+      const before = Date.now();
+      await ctx.store.append([{ stream: s, expected: NO_STREAM, events: events(2) }]);
+      const reads = [
+        (await ctx.store.readStream(s)).events,
+        (await ctx.store.readStreams([s])).get(s)!.events,
+        await collect(ctx.store),
+        (
+          await ctx.store
+            .readAll({ filter: { categories: ['product'] } })
+            [Symbol.asyncIterator]()
+            .next()
+        ).value,
+      ] as StoredEvent[][];
+      for (const read of reads) {
+        expect(read.map((e) => e.recordedAt)).toEqual(reads[0]!.map((e) => e.recordedAt));
+        for (const { recordedAt } of read) {
+          expect(new Date(recordedAt).toISOString()).toBe(recordedAt);
+          expect(Date.parse(recordedAt)).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 5000);
+          expect(Date.parse(recordedAt)).toBeLessThanOrEqual(Date.now() + 5000);
+        }
+      }
+    });
     it('refuses a wrong expected revision and writes nothing', async () => {
       const s = stream();
       await ctx.store.append([{ stream: s, expected: NO_STREAM, events: events(2) }]);

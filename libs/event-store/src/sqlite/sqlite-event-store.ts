@@ -17,7 +17,7 @@ import type {
 import { readAllInBatches } from '../read-all';
 import { byStream, NO_STREAM } from '../event-store.port';
 import { GroupCommit, type CommittedBatch } from '../group-commit';
-import { fromRawRow, toCommandRecord, toStoredEvent, type EventRow } from '../sql-rows';
+import { fromRawRow, toCommandRecord } from '../sql-rows';
 import { migrateSqlite } from './sqlite-schema';
 
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
@@ -53,10 +53,12 @@ export class SqliteEventStore implements EventStore {
         'INSERT OR IGNORE INTO commands (command_id, fingerprint, outcome, recorded_at) VALUES (?, ?, ?, ?)',
       ),
       findCommand: db.prepare('SELECT command_id, fingerprint, outcome FROM commands WHERE command_id = ?'),
-      readStream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`),
-      readStreams: db.prepare(
-        `SELECT ${COLUMNS} FROM events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, revision`,
-      ),
+      readStream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`).raw(),
+      readStreams: db
+        .prepare(
+          `SELECT ${COLUMNS} FROM events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, revision`,
+        )
+        .raw(),
       readBatch: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
     };
   }
@@ -137,7 +139,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(stream: string) {
-    const events = (this.guard(() => this.q.readStream.all(stream)) as EventRow[]).map(toStoredEvent);
+    const events = (this.guard(() => this.q.readStream.all(stream)) as unknown[][]).map(fromRawRow);
     return { revision: events.length ? events[events.length - 1]!.revision : NO_STREAM, events };
   }
 
@@ -145,14 +147,14 @@ export class SqliteEventStore implements EventStore {
     // Most commands read one stream past the cache: the plain index lookup skips json_each.
     const rows = this.guard(() =>
       streams.length === 1 ? this.q.readStream.all(streams[0]) : this.q.readStreams.all(JSON.stringify(streams)),
-    ) as EventRow[];
-    return byStream(streams, rows.map(toStoredEvent));
+    ) as unknown[][];
+    return byStream(streams, rows.map(fromRawRow));
   }
 
   async readBatch(after: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]> {
     if (!filter) return (this.guard(() => this.q.readBatch.all(after, limit)) as unknown[][]).map(fromRawRow);
     const { sql, params } = filteredQuery(after, limit, filter);
-    return (this.guard(() => this.filtered(sql).all(...params)) as EventRow[]).map(toStoredEvent);
+    return (this.guard(() => this.filtered(sql).all(...params)) as unknown[][]).map(fromRawRow);
   }
 
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent[]> {
@@ -183,7 +185,7 @@ export class SqliteEventStore implements EventStore {
   /** Filtered reads come in a few shapes (types, categories, both): prepare each shape once. */
   private filtered(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql).raw()));
     return statement;
   }
 
