@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract } from '../contract/event-store.contract';
+import { events } from '../contract/fixtures';
+import { NO_STREAM } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describe('SQLite event store (contract)', () => {
@@ -16,4 +18,34 @@ describe('SQLite event store (contract)', () => {
       };
     },
   });
+});
+
+/** Bytes this process has read through read(2) so far (Linux): what SQLite fetched from its files. */
+const bytesRead = () => Number(/rchar: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
+
+describe('SQLite event store on long streams', () => {
+  const linux = existsSync('/proc/self/io');
+  (linux ? it : it.skip)(
+    `appends to a long stream reading a few pages, not the whole stream's index${linux ? '' : ' (skipped: needs /proc/self/io)'}`,
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sce-sqlite-'));
+      const file = join(dir, 'events.db');
+      try {
+        let store = new SqliteEventStore(file);
+        for (let i = 0; i < 30; i++)
+          await store.append([{ stream: 'product-long', expected: 'any', events: events(1000) }]);
+        await store.close();
+        store = new SqliteEventStore(file); // an empty page cache: every page it needs is read
+        await store.append([{ stream: 'product-warm', expected: NO_STREAM, events: events(1) }]);
+        const before = bytesRead();
+        const { streams } = await store.append([{ stream: 'product-long', expected: 29_999, events: events(1) }]);
+        const read = bytesRead() - before;
+        expect(streams).toEqual([{ stream: 'product-long', revision: 30_000 }]);
+        expect(read).toBeLessThan(64 * 1024);
+        await store.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
