@@ -208,6 +208,32 @@ export function eventStoreContract(factory: StoreFactory, options: ContractOptio
       expect(await collect(ctx.store, all[cut]!.position)).toEqual(all.slice(cut + 1));
     });
 
+    it('reads the same events in pages of any size, filtered or not, as batch by batch', async () => {
+      const [order, product] = [stream('order'), stream('product')];
+      for (let round = 0; round < 6; round++) {
+        await ctx.store.append([
+          { stream: order, expected: 'any', events: [event('OrderPlaced', { round, note: 'ünï "q" \\ ✓\n' })] },
+          { stream: product, expected: 'any', events: [event('StockAdjusted', { lines: [{ n: round }], ok: null })] },
+        ]);
+      }
+      const reference = await ctx.store.readBatch(0, 1000);
+      const pages = async (options: Parameters<EventStore['readAll']>[0]) => {
+        const all: StoredEvent[] = [];
+        for await (const batch of ctx.store.readAll(options)) all.push(...batch);
+        return all;
+      };
+      for (const batchSize of [1, 5, 1000]) expect(await pages({ batchSize })).toStrictEqual(reference);
+      expect(await pages({ batchSize: 2, filter: { categories: ['product'] } })).toStrictEqual(
+        reference.filter((e) => e.stream === product),
+      );
+      expect(
+        await pages({ batchSize: 2, after: reference[3]!.position, filter: { eventTypes: ['OrderPlaced'] } }),
+      ).toStrictEqual(reference.filter((e, i) => i > 3 && e.type === 'OrderPlaced'));
+      let batches = 0;
+      for await (const batch of ctx.store.readAll({ batchSize: 2 })) if (batch.length && ++batches === 3) break;
+      expect(await ctx.store.headPosition()).toBe(reference[reference.length - 1]!.position);
+    });
+
     it('filters by event type and by stream category', async () => {
       await ctx.store.append([
         { stream: stream('order'), expected: NO_STREAM, events: [event('OrderPlaced'), event('OrderShipped')] },
