@@ -9,8 +9,11 @@ function probe(name, script, timeoutMs) {
   if (process.env[`SCE_${name}_PROBED`]) return;
   const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: timeoutMs, env: process.env });
   process.env[`SCE_${name}_PROBED`] = '1';
-  if (run.status === 0) delete process.env[key];
-  else process.env[key] = (run.stderr || run.stdout || `no answer within ${timeoutMs} ms`).trim().split('\n').pop();
+  if (run.status === 0) return void delete process.env[key];
+  process.env[key] = (run.stderr || run.stdout || `no answer within ${timeoutMs} ms`).trim().split('\n').pop();
+  // Said once, up front: jest's summary counts skipped suites but does not say why.
+  const then = process.env.CI === 'true' ? 'its suites will FAIL (CI=true)' : 'its suites are skipped';
+  process.stderr.write(`\n[test stack] ${name.toLowerCase()}: ${process.env[key]} -> ${then}\n`);
 }
 
 module.exports = async () => {
