@@ -53,6 +53,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           inject: [EVENT_STORE, DOC_STORE],
           useFactory: (events: EventStore, docs: DocStore) =>
             new ProjectionRunner(events, docs, {
+              lingerMs: config.projectionLingerMs,
               onError: (error) => new Logger('Projections').error(`projection stopped: ${String(error)}`),
             }),
         },

@@ -24,7 +24,12 @@ export class ProjectionRunner {
   constructor(
     private readonly events: EventStore,
     private readonly docs: DocStore,
-    private readonly options: { batchSize?: number; onError?: (error: unknown) => void } = {},
+    private readonly options: {
+      batchSize?: number;
+      /** See SubscriptionOptions.lingerMs: fewer, larger read-model commits under load. */
+      lingerMs?: number;
+      onError?: (error: unknown) => void;
+    } = {},
   ) {}
 
   async start(): Promise<void> {
@@ -36,7 +41,7 @@ export class ProjectionRunner {
     for (const shop of await this.docs.list<ShopDoc>('shop')) this.zones.set(shop.shopId, shop.timeZone);
     const subscription = subscribe(
       this.events,
-      { after: this.position, batchSize: this.options.batchSize ?? 2000, idleMs: 500 },
+      { after: this.position, batchSize: this.options.batchSize ?? 2000, idleMs: 500, lingerMs: this.options.lingerMs },
       (batch) => this.apply(batch),
     );
     this.subscription = subscription;

@@ -28,4 +28,12 @@ describe('engine configuration', () => {
     expect(load).toThrow(/SCE_KAFKA_PUBLISH_EVENTS=yes is not one of true, false/);
     expect(load).toThrow(/SCE_KAFKA_SESSION_TIMEOUT_MS=10 must be a whole number from 6000/);
   });
+
+  it('lets projections linger 20 ms under load unless told otherwise, and refuses a bad value', () => {
+    expect(loadConfig({}).projectionLingerMs).toBe(20);
+    expect(loadConfig({ SCE_PROJECTION_LINGER_MS: '0' }).projectionLingerMs).toBe(0);
+    expect(() => loadConfig({ SCE_PROJECTION_LINGER_MS: '-5' })).toThrow(
+      /SCE_PROJECTION_LINGER_MS=-5 must be a whole number from 0 to 1000/,
+    );
+  });
 });

@@ -13,6 +13,8 @@ export interface EngineConfig {
   bodyLimitBytes: number;
   apiKeysFile: string;
   logLevel: string;
+  /** Under load, projections wait this long after a short batch to gather the next (ms). */
+  projectionLingerMs: number;
   /** Kafka transport: off when no brokers are given. */
   kafka?: KafkaConfig;
 }
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       problems,
     ),
+    projectionLingerMs: integer('SCE_PROJECTION_LINGER_MS', env.SCE_PROJECTION_LINGER_MS ?? '20', 0, 1000, problems),
   };
   const kafka = kafkaConfig(env, problems);
   if (problems.length) throw new ConfigError(problems);

@@ -262,6 +262,25 @@ export function eventStoreContract(factory: StoreFactory, options: ContractOptio
       expect(subscription.position).toBe(seen[9]!.position);
     });
 
+    it('lingers after a short batch, so appends close together arrive as one batch', async () => {
+      const s = stream();
+      const batches: number[][] = [];
+      const append = () => ctx.store.append([{ stream: s, expected: 'any', events: events(1) }]);
+      const subscription = subscribe(ctx.store, { after: 0, batchSize: 100, idleMs: 5_000, lingerMs: 400 }, (b) => {
+        batches.push(b.map((e) => e.revision));
+      });
+      await append();
+      while (batches.length < 1) await new Promise((r) => setTimeout(r, 5));
+      await append(); // the subscription is lingering: this waits for the next read ...
+      await new Promise((r) => setTimeout(r, 50));
+      await append(); // ... and so does this one
+      while (batches.length < 2) await new Promise((r) => setTimeout(r, 5));
+      const stopping = Date.now();
+      await subscription.stop(); // not held up by the linger it is in
+      expect(Date.now() - stopping).toBeLessThan(300);
+      expect(batches).toEqual([[0], [1, 2]]);
+    });
+
     it('stops a subscription whose handler throws, and says why', async () => {
       await ctx.store.append([{ stream: stream(), expected: NO_STREAM, events: events(1) }]);
       const subscription = subscribe(ctx.store, { after: 0, idleMs: 50 }, () => {
