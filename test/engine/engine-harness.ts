@@ -38,7 +38,10 @@ export async function startEngine(env: Record<string, string> = {}): Promise<Eng
         resolve(found[1]!);
       }
     });
-    void exited.then((code) => reject(new Error(`the engine exited with ${code}:\n${output}`)));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the engine exited with ${code}:\n${output}`));
+    });
   });
   const firstKey = join(dataDir, 'api-keys.json.first-key.txt');
   const platformKey = existsSync(firstKey) ? readFileSync(firstKey, 'utf8').trim() : '';
