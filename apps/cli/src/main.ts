@@ -7,7 +7,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
 
   export [--out FILE] [--after POSITION] [--type EventType,...] [--category order,...]
                  the event log as NDJSON (one stored event per line), to FILE or stdout
-  rebuild        drop the read models and project the whole log again (stop the engine first on SQLite)
+  rebuild        drop the read models and project the whole log again (on SQLite: with the engine stopped)
   stats          the head position and the number of events of each type
 
 Stores are chosen as for the engine: SCE_STORE, SCE_DATA_DIR, SCE_POSTGRES_URL, SCE_POSTGRES_SCHEMA.`;
@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
-  const { events, docs } = await openStores();
+  const { events, docs, lockDataDir } = await openStores();
   try {
     if (command === 'export') {
       const out = option(args, 'out');
@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'rebuild') {
+      const unlock = lockDataDir('npm run cli -- rebuild');
       const store = await docs();
       const head = await events.headPosition();
       const runner = new ProjectionRunner(events, store, { batchSize: 5000 });
@@ -70,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
       progress.stop();
       await runner.stop();
       await store.close();
+      unlock();
       process.stderr.write(`rebuilt the read models from ${head} events in ${Date.now() - started} ms\n`);
       return 0;
     }

@@ -1,12 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { KurrentDbEventStore, PostgresEventStore, SqliteEventStore, type EventStore } from '@sce/event-store';
+import {
+  DataDirLock,
+  KurrentDbEventStore,
+  PostgresEventStore,
+  SqliteEventStore,
+  type EventStore,
+} from '@sce/event-store';
 import { PostgresDocStore, SqliteDocStore, type DocStore } from '@sce/projections';
 
 /** The same settings as the engine (SCE_STORE, SCE_DATA_DIR, SCE_POSTGRES_URL, …), from the environment. */
 export async function openStores(
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{ events: EventStore; docs: () => Promise<DocStore> }> {
+): Promise<{ events: EventStore; docs: () => Promise<DocStore>; lockDataDir: (what: string) => () => void }> {
   const store = env.SCE_STORE ?? 'sqlite';
   const dataDir = resolve(env.SCE_DATA_DIR ?? 'data');
   const pg = { connectionString: env.SCE_POSTGRES_URL ?? '', schema: env.SCE_POSTGRES_SCHEMA ?? 'sce' };
@@ -24,5 +30,11 @@ export async function openStores(
     readModels === 'postgres'
       ? PostgresDocStore.connect(pg.connectionString, pg.schema)
       : new SqliteDocStore(join(dataDir, 'read-models.db'));
-  return { events, docs };
+  /** Writing to embedded read models takes the data directory from the engine (or fails, naming it). */
+  const lockDataDir = (what: string) => {
+    if (readModels !== 'sqlite') return () => undefined;
+    const lock = DataDirLock.acquire(dataDir, `${what}, pid ${process.pid}`);
+    return () => lock.release();
+  };
+  return { events, docs, lockDataDir };
 }

@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from './config/config';
+import { DataDirInUseError, DataDirLock } from '@sce/event-store';
+import { ConfigError, loadConfig, type EngineConfig } from './config/config';
 import { createEngine, firstKeyNotice } from './bootstrap';
 
 async function main() {
   const config = loadConfig();
+  const dataDir = lockDataDir(config);
   const app = await createEngine(config);
   await app.listen({ port: config.port, host: config.host });
   // Graceful shutdown: stop taking requests, finish those in flight, save checkpoints, close stores.
@@ -14,7 +16,10 @@ async function main() {
       closing = true;
       process.stdout.write(`${signal}: finishing in-flight requests and saving checkpoints\n`);
       app.close().then(
-        () => process.exit(0),
+        () => {
+          dataDir?.release();
+          process.exit(0);
+        },
         (error: unknown) => {
           process.stderr.write(`shutdown failed: ${String(error)}\n`);
           process.exit(1);
@@ -34,11 +39,20 @@ async function main() {
   );
 }
 
+/**
+ * The embedded stores' directory is this process's alone (the SQLite stores assume one writer):
+ * taken before anything opens it, so a second engine on it stops at once and says which one has it.
+ */
+function lockDataDir(config: EngineConfig): DataDirLock | undefined {
+  if (config.store !== 'sqlite' && config.readModels !== 'sqlite') return undefined;
+  return DataDirLock.acquire(config.dataDir, `the engine pid ${process.pid}, started ${new Date().toISOString()}`);
+}
+
 main().catch((error: unknown) => {
   // Logs are buffered until the application has started: show what led up to the failure.
   Logger.flush();
   process.stderr.write(
-    error instanceof ConfigError
+    error instanceof ConfigError || error instanceof DataDirInUseError
       ? `${error.message}\n`
       : `the engine failed to start: ${(error as Error).stack ?? String(error)}\n`,
   );
