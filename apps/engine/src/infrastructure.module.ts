@@ -20,7 +20,7 @@ async function openEventStore(config: EngineConfig): Promise<EventStore> {
     return PostgresEventStore.connect({ connectionString: config.postgresUrl, schema: config.postgresSchema });
   if (config.store === 'kurrentdb') return KurrentDbEventStore.connect(config.kurrentDbUrl);
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore(join(config.dataDir, 'events.db'));
+  return new SqliteEventStore(join(config.dataDir, 'events.db'), { synchronous: config.sqliteSynchronous });
 }
 
 async function openDocStore(config: EngineConfig): Promise<DocStore> {

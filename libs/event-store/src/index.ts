@@ -6,6 +6,6 @@ export { PostgresEventStore, type PostgresStoreOptions } from './postgres/postgr
 export { schemaLockKey } from './postgres/postgres-schema';
 export * from './subscription';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
-export { openSqlite } from './sqlite/open-sqlite';
+export { openSqlite, type Synchronous } from './sqlite/open-sqlite';
 export { DataDirInUseError, DataDirLock } from './sqlite/data-dir-lock';
 export { readAllInBatches } from './read-all';

@@ -36,4 +36,12 @@ describe('engine configuration', () => {
       /SCE_PROJECTION_LINGER_MS=-5 must be a whole number from 0 to 1000/,
     );
   });
+
+  it('flushes SQLite commits to disk unless told to trade that for speed', () => {
+    expect(loadConfig({}).sqliteSynchronous).toBe('full');
+    expect(loadConfig({ SCE_SQLITE_SYNCHRONOUS: 'normal' }).sqliteSynchronous).toBe('normal');
+    expect(() => loadConfig({ SCE_SQLITE_SYNCHRONOUS: 'off' })).toThrow(
+      /SCE_SQLITE_SYNCHRONOUS=off is not one of full, normal/,
+    );
+  });
 });

@@ -5,6 +5,8 @@ export interface EngineConfig {
   store: 'sqlite' | 'postgres' | 'kurrentdb';
   readModels: 'sqlite' | 'postgres';
   dataDir: string;
+  /** The SQLite event store's commits: `full` survives a power cut, `normal` only a process crash. */
+  sqliteSynchronous: 'full' | 'normal';
   postgresUrl: string;
   postgresSchema: string;
   kurrentDbUrl: string;
@@ -79,6 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
     store,
     readModels,
     dataDir,
+    sqliteSynchronous: oneOf(
+      'SCE_SQLITE_SYNCHRONOUS',
+      env.SCE_SQLITE_SYNCHRONOUS ?? 'full',
+      ['full', 'normal'] as const,
+      problems,
+    ),
     postgresUrl,
     postgresSchema: env.SCE_POSTGRES_SCHEMA ?? 'sce',
     kurrentDbUrl,

@@ -1,14 +1,21 @@
 import Database from 'better-sqlite3';
 
 /**
- * A SQLite database as the engine uses them: WAL (readers never block the writer), synchronous
- * NORMAL (a process crash loses nothing committed; a power cut may lose the last transactions),
- * a 64 MiB page cache, and a wait instead of SQLITE_BUSY when another process holds the lock.
+ * How a commit reaches the disk. `full`: the WAL is flushed (fsync) at every commit, so a power cut
+ * loses nothing committed. `normal`: flushed at checkpoints only; a process crash still loses
+ * nothing, a power cut or OS crash may lose the last commits.
  */
-export function openSqlite(path: string): Database.Database {
+export type Synchronous = 'full' | 'normal';
+
+/**
+ * A SQLite database as the engine uses them: WAL (readers never block the writer), `synchronous`
+ * as asked (NORMAL unless), a 64 MiB page cache, and a wait instead of SQLITE_BUSY when another
+ * process holds the lock.
+ */
+export function openSqlite(path: string, synchronous: Synchronous = 'normal'): Database.Database {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
   return db;

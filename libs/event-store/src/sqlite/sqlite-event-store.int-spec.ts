@@ -49,3 +49,18 @@ describe('SQLite event store on long streams', () => {
     },
   );
 });
+
+describe('SQLite event store durability', () => {
+  it('flushes every commit to disk by default, and only at checkpoints when asked for speed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sce-sqlite-'));
+    try {
+      const durable = new SqliteEventStore(join(dir, 'a.db'));
+      const fast = new SqliteEventStore(join(dir, 'b.db'), { synchronous: 'normal' });
+      expect([durable.synchronous, fast.synchronous]).toEqual(['full', 'normal']);
+      void durable.close();
+      void fast.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
