@@ -127,6 +127,7 @@ export function eventStoreContract(factory: StoreFactory, options: ContractOptio
         }
       }
     });
+
     it('refuses a wrong expected revision and writes nothing', async () => {
       const s = stream();
       await ctx.store.append([{ stream: s, expected: NO_STREAM, events: events(2) }]);
