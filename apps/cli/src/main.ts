@@ -1,6 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { createWriteStream } from 'node:fs';
 import { ProjectionRunner } from '@sce/projections';
+import { backup } from './backup';
 import { openStores } from './stores';
 
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -9,6 +10,9 @@ const USAGE = `usage: npm run cli -- <command> [options]
                  the event log as NDJSON (one stored event per line), to FILE or stdout
   rebuild        drop the read models and project the whole log again (on SQLite: with the engine stopped)
   stats          the head position and the number of events of each type
+  backup --out DIR
+                 a consistent copy of the embedded log, read models and API keys, taken while the
+                 engine runs; DIR then works as SCE_DATA_DIR (PostgreSQL: use pg_dump)
 
 Stores are chosen as for the engine: SCE_STORE, SCE_DATA_DIR, SCE_POSTGRES_URL, SCE_POSTGRES_SCHEMA.`;
 
@@ -32,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
-  const { events, docs, lockDataDir } = await openStores();
+  const { events, docs, lockDataDir, layout } = await openStores();
   try {
     if (command === 'export') {
       const out = option(args, 'out');
@@ -73,6 +77,12 @@ async function main(argv: string[]): Promise<number> {
       await store.close();
       unlock();
       process.stderr.write(`rebuilt the read models from ${head} events in ${Date.now() - started} ms\n`);
+      return 0;
+    }
+    if (command === 'backup') {
+      const out = option(args, 'out');
+      if (!out) throw new Error('backup needs --out DIR');
+      for (const line of await backup(layout, out)) process.stderr.write(`${line}\n`);
       return 0;
     }
     if (command === 'stats') {

@@ -9,10 +9,21 @@ import {
 } from '@sce/event-store';
 import { PostgresDocStore, SqliteDocStore, type DocStore } from '@sce/projections';
 
+/** Where the engine's state lives, by the same settings. */
+export interface StoreLayout {
+  store: string;
+  readModels: string;
+  dataDir: string;
+  apiKeysFile: string;
+}
+
 /** The same settings as the engine (SCE_STORE, SCE_DATA_DIR, SCE_POSTGRES_URL, …), from the environment. */
-export async function openStores(
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ events: EventStore; docs: () => Promise<DocStore>; lockDataDir: (what: string) => () => void }> {
+export async function openStores(env: NodeJS.ProcessEnv = process.env): Promise<{
+  events: EventStore;
+  docs: () => Promise<DocStore>;
+  lockDataDir: (what: string) => () => void;
+  layout: StoreLayout;
+}> {
   const store = env.SCE_STORE ?? 'sqlite';
   const dataDir = resolve(env.SCE_DATA_DIR ?? 'data');
   const pg = { connectionString: env.SCE_POSTGRES_URL ?? '', schema: env.SCE_POSTGRES_SCHEMA ?? 'sce' };
@@ -36,5 +47,11 @@ export async function openStores(
     const lock = DataDirLock.acquire(dataDir, `${what}, pid ${process.pid}`);
     return () => lock.release();
   };
-  return { events, docs, lockDataDir };
+  const layout = {
+    store,
+    readModels,
+    dataDir,
+    apiKeysFile: resolve(env.SCE_API_KEYS_FILE ?? join(dataDir, 'api-keys.json')),
+  };
+  return { events, docs, lockDataDir, layout };
 }

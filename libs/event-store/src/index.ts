@@ -8,4 +8,5 @@ export * from './subscription';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export { openSqlite, type Synchronous } from './sqlite/open-sqlite';
 export { DataDirInUseError, DataDirLock } from './sqlite/data-dir-lock';
+export { backupSqlite } from './sqlite/backup';
 export { readAllInBatches } from './read-all';
