@@ -1,16 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { client, startEngine, type Answer } from './engine-harness';
+import { client, runCli, startEngine, type Answer } from './engine-harness';
 
-const ROOT = join(__dirname, '../..');
-const cli = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'tools/cli.js'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, SCE_DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
 const LIST_P1 = { productId: 'p-1', title: 'P', price: 500, stock: 3 };
 
 describe('backing up a running engine', () => {
@@ -36,14 +28,14 @@ describe('backing up a running engine', () => {
           expect((await seller.send('AdjustStock', 'shop-b', { productId: 'p-1', delta: 1 })).status).toBe(200);
       })();
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const backedUp = cli(first.dataDir, 'backup', '--out', out);
+      const backedUp = runCli(first.dataDir, 'backup', '--out', out);
       writing = false;
       await writer;
       expect(backedUp.stderr).toContain(`restore: stop the engine, then start it with SCE_DATA_DIR=${out}`);
       expect(backedUp.status).toBe(0);
-      expect(cli(first.dataDir, 'backup', '--out', out).stderr).toContain('is not empty');
+      expect(runCli(first.dataDir, 'backup', '--out', out).stderr).toContain('is not empty');
 
-      const copy = JSON.parse(cli(out, 'stats').stdout) as { head: number; events: Record<string, number> };
+      const copy = JSON.parse(runCli(out, 'stats').stdout) as { head: number; events: Record<string, number> };
       expect(copy.events).toMatchObject({ ShopRegistered: 1, ProductListed: 1 });
       expect(copy.events.StockAdjusted).toBeGreaterThan(0);
       expect(copy.head).toBe(2 + copy.events.StockAdjusted!);

@@ -1,16 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { client, startEngine } from './engine-harness';
-
-const ROOT = join(__dirname, '../..');
-const cli = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'tools/cli.js'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, SCE_DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
+import { client, runCli, startEngine } from './engine-harness';
 
 describe('the analysts command line', () => {
   it('exports the log as NDJSON, counts it, and rebuilds the read models to the same figures', async () => {
@@ -38,7 +29,7 @@ describe('the analysts command line', () => {
       expect(await first.stop()).toBe(0);
 
       const out = join(dataDir, 'log.ndjson');
-      expect(cli(dataDir, 'export', '--out', out).status).toBe(0);
+      expect(runCli(dataDir, 'export', '--out', out).status).toBe(0);
       const lines = readFileSync(out, 'utf8')
         .trim()
         .split('\n')
@@ -47,13 +38,13 @@ describe('the analysts command line', () => {
         [1, 'ShopRegistered'],
         ...[2, 3, 4, 5, 6].map((p) => [p, 'ProductListed']),
       ]);
-      const onlyProducts = cli(dataDir, 'export', '--category', 'product');
+      const onlyProducts = runCli(dataDir, 'export', '--category', 'product');
       expect(onlyProducts.stdout.trim().split('\n')).toHaveLength(5);
-      expect(JSON.parse(cli(dataDir, 'stats').stdout)).toEqual({
+      expect(JSON.parse(runCli(dataDir, 'stats').stdout)).toEqual({
         head: 6,
         events: { ShopRegistered: 1, ProductListed: 5 },
       });
-      const rebuilt = cli(dataDir, 'rebuild');
+      const rebuilt = runCli(dataDir, 'rebuild');
       expect(rebuilt.status).toBe(0);
       expect(rebuilt.stderr).toContain('rebuilt the read models from 6 events');
 
@@ -63,7 +54,7 @@ describe('the analysts command line', () => {
       } finally {
         expect(await again.stop()).toBe(0);
       }
-      expect(cli(dataDir, 'nonsense').status).toBe(2);
+      expect(runCli(dataDir, 'nonsense').status).toBe(2);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

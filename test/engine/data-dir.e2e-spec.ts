@@ -1,10 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { client, startEngine } from './engine-harness';
-
-const ROOT = join(__dirname, '../..');
+import { client, runCli, startEngine } from './engine-harness';
 
 describe('one engine per embedded data directory', () => {
   it('refuses a second engine and a read-model rebuild on a directory in use, naming the engine using it', async () => {
@@ -16,11 +13,7 @@ describe('one engine per embedded data directory', () => {
       await expect(second).rejects.toThrow(`the data directory ${first.dataDir} is in use by the engine pid ${pid}`);
       await expect(second).rejects.not.toThrow(/\n\s+at /); // a message, not a stack trace
 
-      const rebuild = spawnSync(process.execPath, [join(ROOT, 'tools/cli.js'), 'rebuild'], {
-        cwd: ROOT,
-        env: { ...process.env, SCE_DATA_DIR: first.dataDir },
-        encoding: 'utf8',
-      });
+      const rebuild = runCli(first.dataDir, 'rebuild');
       expect(rebuild.status).toBe(1);
       expect(rebuild.stderr).toContain(`is in use by the engine pid ${pid}`);
 

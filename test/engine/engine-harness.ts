@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,3 +91,11 @@ export function client(url: string, key?: string) {
       call('POST', '/v1/commands', { commandId, type, shopId, payload, metadata: at ? { occurredAt: at } : undefined }),
   };
 }
+
+/** Runs `npm run cli -- …` against `dataDir` and waits for it. */
+export const runCli = (dataDir: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'tools/cli.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SCE_DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
