@@ -9,8 +9,8 @@ export type Synchronous = 'full' | 'normal';
 
 /**
  * A SQLite database as the engine uses them: WAL (readers never block the writer), `synchronous`
- * as asked (NORMAL unless told otherwise), a 64 MiB page cache, and a wait instead of SQLITE_BUSY when another
- * process holds the lock.
+ * as asked (NORMAL unless told otherwise), a 64 MiB page cache, and a wait instead of SQLITE_BUSY
+ * when another process holds the lock.
  */
 export function openSqlite(path: string, synchronous: Synchronous = 'normal'): Database.Database {
   const db = new Database(path);
