@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 
 /** Lints `code` as if it were the file at `filePath`, with the workspace's real ESLint config. */
 function boundaryErrors(code: string, filePath: string): string[] {
@@ -10,7 +11,7 @@ function boundaryErrors(code: string, filePath: string): string[] {
     cwd: root,
     input: code,
     encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    env,
   });
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
   return (result?.messages ?? []).filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
@@ -18,6 +19,17 @@ function boundaryErrors(code: string, filePath: string): string[] {
 
 /** The boundary rule is what keeps the domain pure: prove it fires on a file the domain would own. */
 describe('module boundaries', () => {
+  // The rule reads Nx's cached project graph and, on a fresh clone with none, skips itself with a
+  // warning: compute the graph first, as `nx lint` would.
+  beforeAll(() => {
+    const nx = spawnSync(join(root, 'node_modules/.bin/nx'), ['show', 'projects'], {
+      cwd: root,
+      encoding: 'utf8',
+      env,
+    });
+    if (nx.status !== 0) throw new Error(`nx could not compute the project graph: ${nx.stderr}`);
+  }, 60_000);
+
   const impure = [
     '@nestjs/common',
     'class-validator',
