@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { eventStoreContract } from '../contract/event-store.contract';
 import { events } from '../contract/fixtures';
 import { NO_STREAM } from '../event-store.port';
+import Database from 'better-sqlite3';
 import { SqliteEventStore } from './sqlite-event-store';
+import { migrateSqlite } from './sqlite-schema';
 
 describe('SQLite event store (contract)', () => {
   eventStoreContract({
@@ -59,6 +61,59 @@ describe('SQLite event store durability', () => {
       expect([durable.synchronous, fast.synchronous]).toEqual(['full', 'normal']);
       void durable.close();
       void fast.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite event store schema', () => {
+  it('moves a log written in the first layout (a column per field) into one JSON text per event, losing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sce-sqlite-'));
+    const file = join(dir, 'events.db');
+    try {
+      const v1 = new Database(file);
+      migrateSqlite(v1, 1);
+      const insert = v1.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const metadata = JSON.stringify({
+        actor: { role: 'SELLER', id: 'seller-1' },
+        occurredAt: '2026-11-20T08:00:00.000Z',
+      });
+      insert.run(
+        1,
+        'id-1',
+        'product-p1',
+        0,
+        'ProductListed',
+        '{"price":1999,"title":"Mug \\"blue\\""}',
+        metadata,
+        '2026-11-20T08:00:00.001Z',
+      );
+      insert.run(2, 'id-2', 'product-p1', 1, 'StockAdjusted', '{"delta":-2.5e1}', metadata, '2026-11-20T08:00:01.000Z');
+      v1.prepare('INSERT INTO commands VALUES (?, ?, ?, ?)').run('cmd-1', 'fp', '{"status":"accepted"}', 'now');
+      v1.close();
+
+      const store = new SqliteEventStore(file);
+      const all = [];
+      for await (const batch of store.readAll()) all.push(...batch);
+      expect(all).toStrictEqual([
+        {
+          position: 1,
+          id: 'id-1',
+          stream: 'product-p1',
+          revision: 0,
+          type: 'ProductListed',
+          data: { price: 1999, title: 'Mug "blue"' },
+          metadata: JSON.parse(metadata),
+          recordedAt: '2026-11-20T08:00:00.001Z',
+        },
+        expect.objectContaining({ position: 2, id: 'id-2', revision: 1, data: { delta: -25 } }),
+      ]);
+      expect((await store.readStream('product-p1')).events).toStrictEqual(all);
+      expect(await store.findCommand('cmd-1')).toMatchObject({ outcome: { status: 'accepted' } });
+      const { streams, positions } = await store.append([{ stream: 'product-p1', expected: 1, events: events(1) }]);
+      expect([streams, positions]).toEqual([[{ stream: 'product-p1', revision: 2 }], [3]]);
+      await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -17,13 +17,9 @@ import type {
 import { readAllInBatches } from '../read-all';
 import { byStream, NO_STREAM } from '../event-store.port';
 import { GroupCommit, type CommittedBatch } from '../group-commit';
-import { fromBodyRow, fromRawRow, toCommandRecord } from '../sql-rows';
+import { toCommandRecord } from '../sql-rows';
+import { fromEventText, toEventText } from './event-text';
 import { migrateSqlite } from './sqlite-schema';
-
-const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
-/** COLUMNS for `fromBodyRow`, on reads of the log: pages of thousands of rows, where it counts. */
-const BODY_COLUMNS =
-  "position, event_id, stream_id, revision, type, '[' || data || ',' || metadata || ']', recorded_at";
 
 /**
  * The embedded event store: one SQLite file in WAL mode, one writer (this process), appends
@@ -59,18 +55,18 @@ export class SqliteEventStore implements EventStore {
         'SELECT command_id, fingerprint, outcome FROM commands WHERE command_id IN (SELECT value FROM json_each(?))',
       ),
       head: db.prepare('SELECT COALESCE(MAX(position), 0) FROM events').pluck(),
-      insertEvent: db.prepare(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertEvent: db.prepare('INSERT INTO events (position, stream_id, revision, type, event) VALUES (?, ?, ?, ?, ?)'),
       insertCommand: db.prepare(
         'INSERT OR IGNORE INTO commands (command_id, fingerprint, outcome, recorded_at) VALUES (?, ?, ?, ?)',
       ),
       findCommand: db.prepare('SELECT command_id, fingerprint, outcome FROM commands WHERE command_id = ?'),
-      readStream: db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`).raw(),
+      readStream: db.prepare('SELECT event FROM events WHERE stream_id = ? ORDER BY revision').pluck(),
       readStreams: db
         .prepare(
-          `SELECT ${COLUMNS} FROM events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, revision`,
+          'SELECT event FROM events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, revision',
         )
-        .raw(),
-      readBatch: db.prepare(`SELECT ${BODY_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
+        .pluck(),
+      readBatch: db.prepare('SELECT event FROM events WHERE position > ? ORDER BY position LIMIT ?').pluck(),
     };
   }
 
@@ -103,17 +99,11 @@ export class SqliteEventStore implements EventStore {
           const plan = planBatch(appends, current, known, eventId);
           const first = (this.q.head.get() as number) + 1;
           const now = new Date().toISOString();
-          for (const e of plan.events) {
-            this.q.insertEvent.run(
-              first + e.offset,
-              e.id,
-              e.stream,
-              e.revision,
-              e.event.type,
-              JSON.stringify(e.event.data),
-              JSON.stringify(e.event.metadata),
-              now,
-            );
+          for (const { offset, id, stream, revision, event } of plan.events) {
+            const position = first + offset;
+            const { type, data, metadata } = event;
+            const text = toEventText({ position, id, stream, revision, type, data, metadata, recordedAt: now });
+            this.q.insertEvent.run(position, stream, revision, type, text);
           }
           const accepted = plan.results.map((r) => (r.ok ? resultAt(r, first) : undefined));
           for (const { index, commandId, fingerprint } of plan.ledger) {
@@ -150,7 +140,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(stream: string) {
-    const events = (this.guard(() => this.q.readStream.all(stream)) as unknown[][]).map(fromRawRow);
+    const events = (this.guard(() => this.q.readStream.all(stream)) as string[]).map(fromEventText);
     return { revision: events.length ? events[events.length - 1]!.revision : NO_STREAM, events };
   }
 
@@ -158,14 +148,14 @@ export class SqliteEventStore implements EventStore {
     // Most commands read one stream past the cache: the plain index lookup skips json_each.
     const rows = this.guard(() =>
       streams.length === 1 ? this.q.readStream.all(streams[0]) : this.q.readStreams.all(JSON.stringify(streams)),
-    ) as unknown[][];
-    return byStream(streams, rows.map(fromRawRow));
+    ) as string[];
+    return byStream(streams, rows.map(fromEventText));
   }
 
   async readBatch(after: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]> {
-    if (!filter) return (this.guard(() => this.q.readBatch.all(after, limit)) as unknown[][]).map(fromBodyRow);
+    if (!filter) return (this.guard(() => this.q.readBatch.all(after, limit)) as string[]).map(fromEventText);
     const { sql, params } = filteredQuery(after, limit, filter);
-    return (this.guard(() => this.filtered(sql).all(...params)) as unknown[][]).map(fromBodyRow);
+    return (this.guard(() => this.filtered(sql).all(...params)) as string[]).map(fromEventText);
   }
 
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent[]> {
@@ -201,7 +191,7 @@ export class SqliteEventStore implements EventStore {
   /** Filtered reads come in a few shapes (types, categories, both): prepare each shape once. */
   private filtered(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql).raw()));
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql).pluck()));
     return statement;
   }
 
@@ -226,5 +216,5 @@ function filteredQuery(after: number, limit: number, filter: EventFilter) {
     params.push(JSON.stringify(filter.categories));
   }
   params.push(limit);
-  return { sql: `SELECT ${BODY_COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`, params };
+  return { sql: `SELECT event FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`, params };
 }
