@@ -18,12 +18,13 @@ function mustHave(service: Service): boolean {
 }
 
 /**
- * `describe` for a suite that needs `service`. Where the service is missing, the suite is skipped
- * with the reason in its title (which the CI summary prints), or, where it must be there, fails.
+ * `describe` for a suite that needs `service` (or several). Where one is missing, the suite is
+ * skipped with the reason in its title (which the CI summary prints), or, where it must be there, fails.
  */
-export function describeWith(service: Service, title: string, suite: () => void): void {
-  const reason = unavailable(service);
-  if (!reason) return describe(title, suite);
+export function describeWith(needs: Service | Service[], title: string, suite: () => void): void {
+  const service = [needs].flat().find((s) => unavailable(s));
+  if (!service) return describe(title, suite);
+  const reason = unavailable(service)!;
   if (mustHave(service)) {
     return describe(title, () => {
       it(`needs ${service}`, () => {
