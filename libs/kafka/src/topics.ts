@@ -1,4 +1,4 @@
-import { Partitioners, type ProducerConfig } from 'kafkajs';
+import { Partitioners, type Kafka, type ProducerConfig } from 'kafkajs';
 
 /** The topics the engine speaks on. Provisioned by the platform (or the test broker), never by the engine. */
 export interface KafkaTopics {
@@ -27,3 +27,15 @@ export const PRODUCER_CONFIG: ProducerConfig = {
   allowAutoTopicCreation: false,
   createPartitioner: Partitioners.DefaultPartitioner,
 };
+
+/** Which of `names` the cluster does not have (a metadata request: it creates nothing). */
+export async function missingTopics(kafka: Kafka, names: string[]): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    return names.filter((name) => !existing.has(name));
+  } finally {
+    await admin.disconnect();
+  }
+}

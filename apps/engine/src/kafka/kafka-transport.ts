@@ -7,7 +7,13 @@ import {
 } from '@nestjs/common';
 import { DomainError } from '@sce/domain';
 import type { EventStore } from '@sce/event-store';
-import { KafkaCommandConsumer, KafkaEventPublisher, PRODUCER_CONFIG, type IntakeReply } from '@sce/kafka';
+import {
+  KafkaCommandConsumer,
+  KafkaEventPublisher,
+  missingTopics,
+  PRODUCER_CONFIG,
+  type IntakeReply,
+} from '@sce/kafka';
 import type { DocStore, ProjectionRunner } from '@sce/projections';
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import type { ApiKeys } from '../auth/api-keys';
@@ -47,20 +53,30 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
       logLevel: logLevel.WARN,
       logCreator: () => (entry) => this.kafkaLog(entry),
     });
+    const brokers = settings.brokers.join(',');
+    const didNotAnswer = (error: unknown): never => {
+      const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+      throw new Error(`Kafka at ${brokers} (SCE_KAFKA_BROKERS) did not answer: ${cause}`, { cause: error });
+    };
+    // Before subscribing: a cluster that does not create topics on demand would otherwise answer a
+    // missing topic with "This server does not host this topic-partition".
+    const { commands, results, deadLetters, events } = settings.topics;
+    const needed = [commands, results, deadLetters, ...(settings.publishEvents ? [events] : [])];
+    const missing = await missingTopics(kafka, needed).catch(didNotAnswer);
+    if (missing.length)
+      throw new Error(
+        `Kafka at ${brokers} has no topic ${missing.join(', ')}: create ${missing.length > 1 ? 'them' : 'it'} ` +
+          '(the engine never creates topics; names from SCE_KAFKA_*_TOPIC)',
+      );
     this.consumer = new KafkaCommandConsumer(kafka, {
       groupId: settings.groupId,
       topics: settings.topics,
       sessionTimeout: settings.sessionTimeoutMs,
       intake: (body, apiKey) => this.reply(body, apiKey),
     });
-    await this.consumer.start().catch((error: unknown) => {
-      const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
-      throw new Error(`Kafka at ${settings.brokers.join(',')} (SCE_KAFKA_BROKERS) did not answer: ${cause}`, {
-        cause: error,
-      });
-    });
+    await this.consumer.start().catch(didNotAnswer);
     if (settings.publishEvents) await this.publish(kafka, settings);
-    this.logger.log(`commands from ${settings.topics.commands} on ${settings.brokers.join(',')}`);
+    this.logger.log(`commands from ${commands} on ${brokers}`);
   }
 
   /** For /health: undefined when Kafka is off. */
