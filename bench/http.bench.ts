@@ -11,7 +11,7 @@ import { writeResults } from './bench-kit';
 const DURATION = Number(process.env.SCE_BENCH_SECONDS ?? 15);
 const PRODUCTS = 50;
 
-async function startEngine(dataDir: string): Promise<{ url: string; stop(): void }> {
+async function startEngine(dataDir: string): Promise<{ url: string; pid: number; stop(): void }> {
   const child = spawn(
     process.execPath,
     [
@@ -29,7 +29,7 @@ async function startEngine(dataDir: string): Promise<{ url: string; stop(): void
       if (found) resolve(found[1]!);
     }),
   );
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 async function main() {
@@ -136,6 +136,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 10));
   }
   const catchup = Date.now() - loadEnded;
+  const peakRss = peakRssMiB(engine.pid);
   engine.stop();
   rmSync(dataDir, { recursive: true, force: true });
   if (result.non2xx > 0 || result.errors > 0)
@@ -145,7 +146,19 @@ async function main() {
     { name: 'http.latency_p50_ms.c32', unit: 'ms', value: result.latency.p50 },
     { name: 'http.latency_p99_ms.c32', unit: 'ms', value: result.latency.p99 },
     { name: 'http.projection_catchup_ms', unit: 'ms', value: catchup },
+    ...(peakRss === undefined ? [] : [{ name: 'http.engine_peak_rss_mib', unit: 'MiB', value: peakRss }]),
   ]);
+}
+
+/** The engine process's peak resident memory over its life (Linux: VmHWM); undefined elsewhere. */
+function peakRssMiB(pid: number): number | undefined {
+  try {
+    const kib = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+    return Math.round(kib / 1024);
+  } catch {
+    console.warn('engine peak memory not measured: no /proc/<pid>/status on this system');
+    return undefined;
+  }
 }
 
 void main().catch((error) => {
