@@ -103,7 +103,8 @@ function inChild(name: string): Promise<Figure> {
     child.on('message', (value) =>
       resolve({ name, unit: name.includes('.read_') ? 'events/s' : 'commands/s', value: value as number }),
     );
-    child.on('exit', (code) => code !== 0 && reject(new Error(`${name}: the benchmark process exited with ${code}`)));
+    // 'close' comes after the IPC channel has delivered everything: a figure first makes this a no-op.
+    child.on('close', (code) => reject(new Error(`${name}: the benchmark process ended (${code}) without a figure`)));
   });
 }
 

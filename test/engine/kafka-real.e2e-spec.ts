@@ -13,12 +13,18 @@ kafkaSuite(
     const container = await new KafkaContainer(IMAGE).withKraft().start();
     const brokers = [`${container.getHost()}:${container.getMappedPort(9093)}`];
     const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: TOPIC_PARTITIONS.map(([topic, numPartitions]) => ({ topic, numPartitions })),
-    });
-    await admin.disconnect();
+    try {
+      await admin.connect();
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: TOPIC_PARTITIONS.map(([topic, numPartitions]) => ({ topic, numPartitions })),
+      });
+    } catch (error) {
+      await container.stop(); // the suite's afterAll never sees a broker it was not handed
+      throw error;
+    } finally {
+      await admin.disconnect();
+    }
     return { brokers, stop: () => container.stop().then(() => undefined) };
   },
   { outage: false },

@@ -1,10 +1,10 @@
+import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract } from '../contract/event-store.contract';
 import { events } from '../contract/fixtures';
 import { NO_STREAM } from '../event-store.port';
-import Database from 'better-sqlite3';
 import { SqliteEventStore } from './sqlite-event-store';
 import { migrateSqlite } from './sqlite-schema';
 
