@@ -1,23 +1,31 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { COMMAND_TYPES, ROLES } from '@sce/domain';
+import { Instant, Optional } from './payloads/rules';
 
 export class ActorDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES as unknown as string[]) role!: string;
-  @ApiProperty() @IsString() @MaxLength(100) id!: string;
+  @ApiProperty({
+    required: false,
+    description: "the key's own id (the default); only a BUYER key names the buyer it acts for",
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(100)
+  id?: string;
 }
 
 export class MetadataDto {
-  @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(200) correlationId?: string;
+  @ApiProperty({ required: false }) @Optional() @IsString() @MaxLength(200) correlationId?: string;
   @ApiProperty({ required: false, type: ActorDto, description: 'must match the API key role when given' })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ActorDto)
   actor?: ActorDto;
-  @ApiProperty({ required: false, description: 'business time, ISO-8601 UTC; defaults to the time of receipt' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'metadata.occurredAt must be an ISO-8601 time such as 2026-11-27T15:04:05Z' })
+  @Optional()
+  @Instant('business time, RFC 3339 with Z or an offset; defaults to the time of receipt', true)
   occurredAt?: string;
 }
 
@@ -32,14 +40,15 @@ export class CommandEnvelopeDto {
   })
   type!: string;
   @ApiProperty({ required: false, description: 'required for every command but CreateCampaign', example: 'shop-42' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'shopId must be 1-100 letters, digits or ._:-' })
   shopId?: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'the command payload; see DOMAIN.md' })
   @IsObject()
   payload!: Record<string, unknown>;
   @ApiProperty({ required: false, type: MetadataDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MetadataDto)
   metadata?: MetadataDto;

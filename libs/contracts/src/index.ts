@@ -1,3 +1,10 @@
 export * from './envelope.dto';
 export * from './validate';
 export { PAYLOADS } from './payloads';
+export * from './input/instant';
+export * from './input/safe-input';
+export * from './schemas/payload-schemas';
+export { OUTCOME_SCHEMAS } from './schemas/outcome-schemas';
+export * from './schemas/schema-kit';
+export * from './schemas/json-schema';
+export { Instant, Optional } from './payloads/rules';

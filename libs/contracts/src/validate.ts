@@ -2,46 +2,56 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { Command, Principal, Role } from '@sce/domain';
 import { CommandEnvelopeDto } from './envelope.dto';
+import { fieldPath, type FieldError } from './input/field-error';
+import { inspectInput } from './input/safe-input';
 import { PAYLOADS } from './payloads';
 
-/** A field that failed validation: where (a dotted path) and why. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError } from './input/field-error';
 
 export type Validated = { ok: true; commandId: string; command: Command } | { ok: false; errors: FieldError[] };
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = /^\d+$/.test(error.property)
-      ? `${prefix}[${error.property}]`
-      : prefix
-        ? `${prefix}.${error.property}`
-        : error.property;
+    const field = fieldPath(prefix, error.property);
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
 
-function check<T extends object>(type: new () => T, plain: unknown, prefix = ''): { value: T; errors: FieldError[] } {
+/**
+ * Validates `plain` as a `type`. Only for input `inspectInput` passed: class-transformer walks
+ * every key it is given, reserved names included.
+ */
+export function check<T extends object>(
+  type: new () => T,
+  plain: unknown,
+  prefix = '',
+): { value: T; errors: FieldError[] } {
   const value = plainToInstance(type, plain, { enableImplicitConversion: false });
   const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   return { value, errors: flatten(errors, prefix) };
 }
 
+/** Who sent the envelope: an API key's role and shop, and its id. */
+export type Sender = Principal & { keyId?: string };
+
 /**
- * Validates an envelope and its payload for its type, and builds the domain command: the actor is
- * the caller (a `metadata.actor.role` that differs is left for the domain to refuse), `occurredAt`
- * defaults to `receivedAt`. Unknown fields are refused, so a typo never passes silently.
+ * Validates an envelope and its payload for its type, and builds the domain command. The actor
+ * is the sending key: its role (a `metadata.actor.role` that differs is left for the domain to
+ * refuse) and its id, except that a BUYER key names the buyer it acts for (`metadata.actor.id`,
+ * else the payload's `buyerId`); `metadata.keyId` records the key either way. Instants come out in
+ * their canonical UTC form; `occurredAt` defaults to `receivedAt`. Unknown fields are refused, so
+ * a typo never passes silently; reserved names and deep nesting are refused before anything walks them.
  */
-export function validateEnvelope(body: unknown, caller: Principal & { id?: string }, receivedAt: Date): Validated {
+export function validateEnvelope(body: unknown, sender: Sender, receivedAt: Date): Validated {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     return {
       ok: false,
       errors: [{ field: '(body)', message: 'the body must be a JSON object: the command envelope' }],
     };
   }
+  const unsafe = inspectInput(body);
+  if (unsafe) return { ok: false, errors: [unsafe] };
   const envelope = check(CommandEnvelopeDto, body);
   if (envelope.errors.length) return { ok: false, errors: envelope.errors };
   const { commandId, type, shopId, payload, metadata } = envelope.value;
@@ -50,16 +60,27 @@ export function validateEnvelope(body: unknown, caller: Principal & { id?: strin
   const errors = [...checked.errors];
   if (type !== 'CreateCampaign' && !shopId) errors.push({ field: 'shopId', message: `shopId is required for ${type}` });
   if (errors.length) return { ok: false, errors };
+  const data = JSON.parse(JSON.stringify(checked.value)) as Record<string, unknown>;
   const actor = {
-    role: (metadata?.actor?.role ?? caller.role) as Role,
-    id: metadata?.actor?.id ?? caller.id ?? caller.role.toLowerCase(),
+    role: (metadata?.actor?.role ?? sender.role) as Role,
+    id: actorId(sender, metadata?.actor?.id, data),
   };
-  const occurredAt = new Date(metadata?.occurredAt ?? receivedAt).toISOString();
   const command = {
     type,
     shopId: shopId ?? '',
-    payload: JSON.parse(JSON.stringify(checked.value)),
-    metadata: { actor, occurredAt, ...(metadata?.correlationId ? { correlationId: metadata.correlationId } : {}) },
+    payload: data,
+    metadata: {
+      actor,
+      occurredAt: metadata?.occurredAt ?? receivedAt.toISOString(),
+      ...(metadata?.correlationId ? { correlationId: metadata.correlationId } : {}),
+      ...(sender.keyId ? { keyId: sender.keyId } : {}),
+    },
   } as Command;
   return { ok: true, commandId, command };
+}
+
+function actorId(sender: Sender, claimed: string | undefined, payload: Record<string, unknown>): string {
+  const key = sender.keyId ?? sender.role.toLowerCase();
+  if (sender.role !== 'BUYER') return claimed ?? key;
+  return claimed ?? (typeof payload.buyerId === 'string' ? payload.buyerId : key);
 }

@@ -1,12 +1,10 @@
 import fc from 'fast-check';
-import { foldFor } from './aggregates';
 import { decideOn } from './decide-on';
 import type { Command, CommandType, DomainEvent } from './messages';
-import { COMMAND_TYPES } from './messages';
 import type { OrderState } from './order/order.types';
 import type { ProductState } from './product/product.types';
+import { COMMAND_TYPES, foldFor, streamOf } from './registry';
 import { DomainError } from './shared/domain-error';
-import { streamOf } from './streams';
 import { commandSequence, opening } from './testing/arbitraries';
 
 interface Step {
@@ -121,6 +119,42 @@ describe('invariants over random command sequences', () => {
         });
         for (const [stream, product] of statesOf<ProductState>(states, 'product')) {
           expect(product.stock).toBe(expected.get(stream) ?? 0);
+        }
+      }),
+      params,
+    );
+  });
+
+  it('conserves stock through packages, cancellations and returns', () => {
+    fc.assert(
+      fc.property(sequences, (commands) => {
+        const supplied = new Map<string, number>();
+        const states = run(commands, ({ emitted }) => {
+          for (const e of emitted) {
+            if (e.type !== 'ProductListed' && e.type !== 'StockAdjusted') continue;
+            const change = e.type === 'ProductListed' ? e.data.stock : e.data.delta;
+            supplied.set(e.data.productId, (supplied.get(e.data.productId) ?? 0) + change);
+          }
+        });
+        const held = new Map<string, number>();
+        const add = (productId: string, units: number) => held.set(productId, (held.get(productId) ?? 0) + units);
+        for (const [, order] of statesOf<OrderState>(states, 'order')) {
+          const packaged = order.packages.flatMap((p) => p.lines);
+          for (const { productId, quantity } of order.lines) {
+            const inPackages = packaged.filter((l) => l.productId === productId).reduce((n, l) => n + l.quantity, 0);
+            const bought = order.lines.filter((l) => l.productId === productId).reduce((n, l) => n + l.quantity, 0);
+            expect(inPackages).toBeLessThanOrEqual(bought);
+            if (order.status === 'CANCELLED') expect(inPackages).toBe(0);
+            else add(productId, quantity);
+          }
+          const returned = order.refunds.filter(
+            (r) => r.refundType === 'RETURN_AND_REFUND' && (r.status === 'RETURN_RECEIVED' || r.status === 'REFUNDED'),
+          );
+          for (const { productId, quantity } of returned.flatMap((r) => r.lines)) add(productId, -quantity);
+        }
+        for (const [stream, product] of statesOf<ProductState>(states, 'product')) {
+          const productId = stream.slice(stream.indexOf('/') + 1);
+          expect(product.stock + (held.get(productId) ?? 0)).toBe(supplied.get(productId) ?? 0);
         }
       }),
       params,

@@ -1,17 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, Matches } from 'class-validator';
-import { Count, Id, Money, Text, ListOf } from './rules';
-
-const Instant = () =>
-  IsISO8601({ strict: true }, { message: '$property must be an ISO-8601 UTC time such as 2026-11-27T08:00:00Z' });
+import { ArrayMaxSize, ArrayMinSize, IsArray, Matches } from 'class-validator';
+import type { CampaignCommand } from '@sce/domain';
+import { Count, Id, Instant, Money, Text, ListOf } from './rules';
+import type { PayloadDtos } from './payload-dtos';
 
 export class CreateCampaignDto {
   @Id('the campaign id') campaignId!: string;
   @Text(200, 'campaign name, e.g. Black Friday') name!: string;
-  @ApiProperty() @Instant() registrationStartsAt!: string;
-  @ApiProperty() @Instant() registrationEndsAt!: string;
-  @ApiProperty() @Instant() startsAt!: string;
-  @ApiProperty() @Instant() endsAt!: string;
+  @Instant() registrationStartsAt!: string;
+  @Instant() registrationEndsAt!: string;
+  @Instant() startsAt!: string;
+  @Instant() endsAt!: string;
   @Count(0, 99, 'minimum discount off the list price, in whole percent') minimumDiscountPercent!: number;
 }
 
@@ -35,3 +34,10 @@ export class WithdrawFromCampaignDto {
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { each: true, message: 'each product id must be 1-100 letters, digits or ._:-' })
   productIds!: string[];
 }
+
+/** The payload DTO class-validator checks for each campaign command. */
+export const campaignPayloads = {
+  CreateCampaign: CreateCampaignDto,
+  JoinCampaign: JoinCampaignDto,
+  WithdrawFromCampaign: WithdrawFromCampaignDto,
+} satisfies PayloadDtos<CampaignCommand>;

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min, NotEquals } from 'class-validator';
-import { Count, Id, Money, Text } from './rules';
+import { IsInt, Max, Min, NotEquals } from 'class-validator';
+import type { ProductCommand } from '@sce/domain';
+import { Count, Id, Money, Text, Optional } from './rules';
+import type { PayloadDtos } from './payload-dtos';
 
 export class ProductRefDto {
   @Id('the product id') productId!: string;
@@ -17,7 +19,7 @@ export class ProductReasonDto extends ProductRefDto {
 }
 
 export class ResolveProductIssueDto extends ProductRefDto {
-  @ApiProperty({ required: false }) @IsOptional() @Text(1000, 'what the seller changed') note?: string;
+  @ApiProperty({ required: false }) @Optional() @Text(1000, 'what the seller changed') note?: string;
 }
 
 export class AdjustStockDto extends ProductRefDto {
@@ -27,9 +29,23 @@ export class AdjustStockDto extends ProductRefDto {
   @Min(-10_000_000)
   @Max(10_000_000)
   delta!: number;
-  @ApiProperty({ required: false }) @IsOptional() @Text(500, 'why') reason?: string;
+  @ApiProperty({ required: false }) @Optional() @Text(500, 'why') reason?: string;
 }
 
 export class ChangePriceDto extends ProductRefDto {
   @Money(1, 'new list price in minor units') price!: number;
 }
+
+/** The payload DTO class-validator checks for each product command. */
+export const productPayloads = {
+  ListProduct: ListProductDto,
+  ApproveProduct: ProductRefDto,
+  FlagProductIssue: ProductReasonDto,
+  ResolveProductIssue: ResolveProductIssueDto,
+  SuspendProduct: ProductReasonDto,
+  ReinstateProduct: ProductReasonDto,
+  DeactivateProduct: ProductRefDto,
+  ActivateProduct: ProductRefDto,
+  AdjustStock: AdjustStockDto,
+  ChangePrice: ChangePriceDto,
+} satisfies PayloadDtos<ProductCommand>;

@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Count, IsTimeZone, Money, Text, ListOf } from './rules';
+import type { ShopCommand } from '@sce/domain';
+import { Count, IsTimeZone, Money, Text, ListOf, Optional } from './rules';
+import type { PayloadDtos } from './payload-dtos';
 
 export class RegisterShopDto {
   @Text(200, 'shop name') name!: string;
@@ -20,6 +23,14 @@ export class SetFulfillmentModeDto {
 export class SetRefundPolicyDto {
   @Count(0, 365, 'days after delivery during which a refund may be requested') returnWindowDays!: number;
   @Money(0, 'requests at or below this amount are approved at once; 0 turns it off') autoApproveLimit!: number;
+  @ApiProperty({ required: false })
+  @Optional()
+  @Count(
+    24,
+    168,
+    'hours to answer a refund request, or to pay an approved one, before the system does; left out keeps the previous value (48 if never set)',
+  )
+  sellerResponseHours?: number;
 }
 
 const CARRIER = /^[A-Z0-9_]{2,40}$/;
@@ -32,6 +43,10 @@ export class ConfigureShippingDto {
   @ArrayMaxSize(50)
   @Matches(CARRIER, { each: true, message: 'each carrier must be a code such as UPS_GROUND' })
   carriers!: string[];
+  @ApiProperty({ required: false })
+  @Optional()
+  @Count(1, 10, 'days to ship an order after it is placed (shipBy); left out keeps the previous value (3 if never set)')
+  handlingDays?: number;
 }
 
 const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
@@ -55,8 +70,18 @@ export class SaveShippingTemplateDto {
   excludedRegions!: string[];
   @ApiProperty({ nullable: true, description: 'item total at or above which shipping is free; null for never' })
   @IsOptional()
+  @JSONSchema({ nullable: true })
   @IsInt()
   @Min(0)
   freeShippingThreshold!: number | null;
   @ApiProperty({ minimum: 0, maximum: 100 }) @IsInt() @Min(0) @Max(100) shippingDiscountPercent!: number;
 }
+
+/** The payload DTO class-validator checks for each shop command. */
+export const shopPayloads = {
+  RegisterShop: RegisterShopDto,
+  SetFulfillmentMode: SetFulfillmentModeDto,
+  SetRefundPolicy: SetRefundPolicyDto,
+  ConfigureShipping: ConfigureShippingDto,
+  SaveShippingTemplate: SaveShippingTemplateDto,
+} satisfies PayloadDtos<ShopCommand>;

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { Id, Text } from './rules';
+import type { TrafficCommand } from '@sce/domain';
+import { Id, Text, Optional } from './rules';
+import type { PayloadDtos } from './payload-dtos';
 
 export class RecordVisitDto {
   @Id('the visitor id') visitorId!: string;
-  @ApiProperty({ required: false }) @IsOptional() @Id('the product visited') productId?: string;
+  @ApiProperty({ required: false }) @Optional() @Id('the product visited') productId?: string;
 }
 
 export class LiveSessionRefDto {
@@ -12,5 +13,12 @@ export class LiveSessionRefDto {
 }
 
 export class StartLiveSessionDto extends LiveSessionRefDto {
-  @ApiProperty({ required: false }) @IsOptional() @Text(200, 'title') title?: string;
+  @ApiProperty({ required: false }) @Optional() @Text(200, 'title') title?: string;
 }
+
+/** The payload DTO class-validator checks for each traffic command. */
+export const trafficPayloads = {
+  RecordVisit: RecordVisitDto,
+  StartLiveSession: StartLiveSessionDto,
+  EndLiveSession: LiveSessionRefDto,
+} satisfies PayloadDtos<TrafficCommand>;

@@ -60,6 +60,8 @@ describe('who may send what', () => {
       .when(
         sentBy({ role: 'SELLER', shopId: SHOP }, cmd('SetRefundPolicy', { returnWindowDays: 1, autoApproveLimit: 0 })),
       )
-      .then([ev('RefundPolicySet', { shopId: SHOP, returnWindowDays: 1, autoApproveLimit: 0 })]);
+      .then([
+        ev('RefundPolicySet', { shopId: SHOP, returnWindowDays: 1, autoApproveLimit: 0, sellerResponseHours: 48 }),
+      ]);
   });
 });

@@ -1,46 +1,14 @@
 import { DomainError, ensure } from '../shared/domain-error';
 import type { Role } from '../shared/command';
-import type { Command, CommandType } from '../messages';
-
-/** Who may send each command. The key's role is the actor. */
-export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
-  RegisterShop: ['PLATFORM'],
-  SetFulfillmentMode: ['SELLER'],
-  SetRefundPolicy: ['SELLER'],
-  ConfigureShipping: ['SELLER'],
-  SaveShippingTemplate: ['SELLER'],
-  ListProduct: ['SELLER'],
-  ApproveProduct: ['PLATFORM'],
-  FlagProductIssue: ['PLATFORM'],
-  ResolveProductIssue: ['SELLER'],
-  SuspendProduct: ['PLATFORM'],
-  ReinstateProduct: ['PLATFORM'],
-  DeactivateProduct: ['SELLER'],
-  ActivateProduct: ['SELLER'],
-  AdjustStock: ['SELLER'],
-  ChangePrice: ['SELLER'],
-  CreateCampaign: ['PLATFORM'],
-  JoinCampaign: ['SELLER'],
-  WithdrawFromCampaign: ['SELLER'],
-  PlaceOrder: ['BUYER'],
-  CancelOrder: ['BUYER', 'SELLER', 'SYSTEM'],
-  ShipOrder: ['SELLER', 'PLATFORM'],
-  ConfirmDelivery: ['SYSTEM'],
-  CompleteOrder: ['SYSTEM'],
-  RequestRefund: ['BUYER'],
-  ApproveRefund: ['SELLER', 'PLATFORM', 'SYSTEM'],
-  RejectRefund: ['SELLER', 'PLATFORM'],
-  ReceiveReturn: ['SELLER'],
-  IssueRefund: ['SELLER', 'SYSTEM'],
-  RecordVisit: ['SYSTEM'],
-  StartLiveSession: ['SELLER'],
-  EndLiveSession: ['SELLER'],
-};
+import type { Command } from '../messages';
+import { COMMAND_ROLES } from '../registry';
 
 /** Who is sending: an API key's role, and for a SELLER the one shop it is bound to. */
 export interface Principal {
   role: Role;
   shopId?: string;
+  /** The API key's id: the actor's id for every role but BUYER, which names the buyer it acts for. */
+  keyId?: string;
 }
 
 /**
@@ -48,12 +16,18 @@ export interface Principal {
  * @throws DomainError `auth.actor-mismatch`, `auth.platform-only`, `auth.role-not-allowed` or `auth.not-own-shop`.
  */
 export function authorize(principal: Principal, command: Command): void {
-  const claimed = command.metadata.actor.role;
+  const { role: claimed, id } = command.metadata.actor;
   ensure(
     claimed === principal.role,
     'auth.actor-mismatch',
     `metadata.actor.role is ${claimed} but the caller's role is ${principal.role}`,
   );
+  if (principal.keyId !== undefined && principal.role !== 'BUYER')
+    ensure(
+      id === principal.keyId,
+      'auth.actor-mismatch',
+      `metadata.actor.id is ${id} but the actor is the key itself (${principal.keyId}); only a BUYER key acts for someone`,
+    );
   const allowed = COMMAND_ROLES[command.type];
   if (!allowed.includes(principal.role)) {
     if (allowed.length === 1 && allowed[0] === 'PLATFORM') {

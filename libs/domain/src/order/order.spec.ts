@@ -6,6 +6,7 @@ import {
   delivered,
   joinedBlackFriday,
   line,
+  packageShipped,
   placed,
   shipped,
 } from '../testing/story';
@@ -155,12 +156,13 @@ describe('ShipOrder', () => {
   const history = [...shop, ...placed('o-1', [line('p-1', 1, 2000)])];
   const ship = (carrier = 'UPS_GROUND', role: 'SELLER' | 'PLATFORM' = 'SELLER') =>
     cmd('ShipOrder', { orderId: 'o-1', carrier, trackingNumber: '1Z999' }, { role });
+  const shippedAll = (by: 'SELLER' | 'PLATFORM' = 'SELLER') => [
+    packageShipped('o-1', 'o-1/1', [{ productId: 'p-1', quantity: 1 }], { by }),
+    ev('OrderShipped', { ...o, carrier: 'UPS_GROUND', trackingNumber: '1Z999', shippedBy: by, shippedLate: false }),
+  ];
 
-  it('is shipped by the seller with an enabled carrier', () => {
-    spec
-      .given(history)
-      .when(ship())
-      .then([shipped('o-1')]);
+  it('is shipped by the seller with an enabled carrier, as one package of every unit', () => {
+    spec.given(history).when(ship()).then(shippedAll());
   });
 
   it('refuses a carrier the shop did not enable', () => {
@@ -172,7 +174,7 @@ describe('ShipOrder', () => {
     spec
       .given([...history, platformShipping])
       .when(ship('PLATFORM_EXPRESS'))
-      .thenEvents((events) => expect(events).toHaveLength(1));
+      .thenEvents((events) => expect(events.map((e) => e.type)).toEqual(['PackageShipped', 'OrderShipped']));
   });
 
   it('is shipped by the role the fulfillment mode names', () => {
@@ -185,7 +187,7 @@ describe('ShipOrder', () => {
     spec
       .given([...history, byPlatform])
       .when(ship('UPS_GROUND', 'PLATFORM'))
-      .then([ev('OrderShipped', { ...o, carrier: 'UPS_GROUND', trackingNumber: '1Z999', shippedBy: 'PLATFORM' })]);
+      .then(shippedAll('PLATFORM'));
   });
 
   it('is shipped once, and never once cancelled', () => {
@@ -209,7 +211,10 @@ describe('ConfirmDelivery and CompleteOrder', () => {
     spec
       .given([...history, shipped('o-1')])
       .when(cmd('ConfirmDelivery', { orderId: 'o-1' }, { at: deliveredAt }))
-      .then([delivered('o-1', deliveredAt)]);
+      .then([
+        ev('PackageDelivered', { ...o, packageId: 'o-1/1', deliveredAt }),
+        ev('OrderDelivered', { ...o, deliveredAt, completeAt: at(deliveredAt, 30 * 24 + 1 / 3600) }),
+      ]);
     spec
       .given(history)
       .when(cmd('ConfirmDelivery', { orderId: 'o-1' }))
@@ -217,7 +222,7 @@ describe('ConfirmDelivery and CompleteOrder', () => {
     spec
       .given([...history, shipped('o-1'), delivered('o-1', deliveredAt)])
       .when(cmd('ConfirmDelivery', { orderId: 'o-1' }))
-      .thenRejects('order.already-delivered');
+      .thenRejects('package.already-delivered');
   });
 
   const done = [...history, shipped('o-1'), delivered('o-1', deliveredAt)];

@@ -2,6 +2,7 @@ import { ensure } from '../shared/domain-error';
 import { campaignPriceAt } from '../campaign/campaign-price';
 import { ensureProduct } from '../product/product.decider';
 import type { ProductState, StockReserved } from '../product/product.types';
+import { daysAfter } from '../shared/time';
 import { shippingFee } from '../shop/shipping-fee';
 import type { ShopState } from '../shop/shop.types';
 import type { OrderLine, OrderPlaced, OrderState, PlaceOrder } from './order.types';
@@ -35,6 +36,7 @@ function priceLine(
 /**
  * Places an order: every product active with enough stock, the region served, prices from the
  * products (or their campaign), and one StockReserved per product, appended in the same write.
+ * The return window and the ship-by deadline are those of the shop's policies in force now.
  */
 export function placeOrder(
   command: PlaceOrder,
@@ -74,6 +76,7 @@ export function placeOrder(
       shipTo,
       returnWindowDays: shop.refundPolicy.returnWindowDays,
       placedAt: command.metadata.occurredAt,
+      shipBy: daysAfter(command.metadata.occurredAt, shop.shipping.handlingDays),
     },
   };
   const reservations = [...units].map(([productId, quantity]): StockReserved => ({

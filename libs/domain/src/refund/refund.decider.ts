@@ -1,6 +1,9 @@
 import { ensure } from '../shared/domain-error';
+import { bySystem, type Emitted } from '../shared/emitted';
+import { daysAfter, hoursAfter } from '../shared/time';
+import { LIFECYCLE, RETURN_NOT_RECEIVED } from '../lifecycle/policies';
 import { ensureOpenOrder, withinReturnWindow } from '../order/order.decider';
-import type { OrderState, RefundEntry, RefundLine } from '../order/order.types';
+import type { OrderState } from '../order/order.types';
 import type { StockReleased } from '../product/product.types';
 import type { ShopState } from '../shop/shop.types';
 import type {
@@ -8,7 +11,9 @@ import type {
   IssueRefund,
   ReceiveReturn,
   RefundApproved,
+  RefundEntry,
   RefundIssued,
+  RefundLine,
   RefundRejected,
   RefundRequested,
   RejectRefund,
@@ -47,18 +52,25 @@ function pricedLines(command: RequestRefund, order: OrderState): RefundLine[] {
   });
 }
 
+/** The SYSTEM automation that approves a request at or below the shop's auto-approve limit: the actor of its approval. */
+export const AUTO_APPROVE_LIMIT = 'auto-approve-limit';
+
+/**
+ * A buyer asks for money back for shipped units: priced at what was paid, shipping excluded, within
+ * the return window. At or below the shop's auto-approve limit the SYSTEM approves it in the same write.
+ */
 export function requestRefund(
   command: RequestRefund,
   order: OrderState,
   shop: ShopState,
-): (RefundRequested | RefundApproved)[] {
+): (RefundRequested | Emitted<RefundApproved>)[] {
   const { shopId } = command;
   const { orderId, refundId, refundType, reason } = command.payload;
   ensureOpenOrder(order, orderId);
   ensure(
-    order.status !== 'AWAITING_SHIPMENT',
+    order.status === 'SHIPPED' || order.status === 'DELIVERED',
     'order.not-shipped',
-    `order ${orderId} has not been shipped; cancel it instead`,
+    `order ${orderId} is ${order.status}: a refund needs every unit shipped (before that, cancel)`,
   );
   ensure(
     !order.refunds.some((r) => r.refundId === refundId),
@@ -73,12 +85,34 @@ export function requestRefund(
   const lines = pricedLines(command, order);
   const amount = lines.reduce((sum, l) => sum + l.amount, 0);
   const on = { shopId, orderId, refundId };
-  const requested: RefundRequested = { type: 'RefundRequested', data: { ...on, refundType, lines, amount, reason } };
+  const at = command.metadata.occurredAt;
+  const respondBy = hoursAfter(at, shop.refundPolicy.sellerResponseHours);
+  const requested: RefundRequested = {
+    type: 'RefundRequested',
+    data: { ...on, refundType, lines, amount, reason, respondBy },
+  };
   const limit = shop.refundPolicy.autoApproveLimit;
   if (limit > 0 && amount <= limit) {
-    return [requested, { type: 'RefundApproved', data: { ...on, approvedBy: 'SYSTEM', automatic: true } }];
+    const approved = approval(on, refundType, 'SYSTEM', true, at, shop);
+    return [requested, bySystem(approved, AUTO_APPROVE_LIMIT)];
   }
   return [requested];
+}
+
+/** An approval and the deadline it starts: the system pays a refund-only, or gives up on a return not sent back. */
+function approval(
+  on: { shopId: string; orderId: string; refundId: string },
+  refundType: RefundEntry['refundType'],
+  approvedBy: RefundApproved['data']['approvedBy'],
+  automatic: boolean,
+  at: string,
+  shop: ShopState,
+): RefundApproved {
+  const deadline =
+    refundType === 'REFUND_ONLY'
+      ? { issueBy: hoursAfter(at, shop.refundPolicy.sellerResponseHours) }
+      : { returnBy: daysAfter(at, LIFECYCLE.returnShipBackDays) };
+  return { type: 'RefundApproved', data: { ...on, approvedBy, automatic, ...deadline } };
 }
 
 function findRefund(order: OrderState, orderId: string, refundId: string): RefundEntry {
@@ -96,23 +130,39 @@ function ensureRequested(refund: RefundEntry): void {
   );
 }
 
-export function approveRefund(command: ApproveRefund, order: OrderState): RefundApproved[] {
+/** The seller or the platform approves; the system at `respondBy` (then `automatic`). */
+export function approveRefund(command: ApproveRefund, order: OrderState, shop: ShopState): RefundApproved[] {
   const { orderId, refundId } = command.payload;
-  ensureRequested(findRefund(order, orderId, refundId));
+  const refund = findRefund(order, orderId, refundId);
+  ensureRequested(refund);
   const approvedBy = command.metadata.actor.role;
-  return [
-    { type: 'RefundApproved', data: { shopId: command.shopId, orderId, refundId, approvedBy, automatic: false } },
-  ];
+  const on = { shopId: command.shopId, orderId, refundId };
+  return [approval(on, refund.refundType, approvedBy, approvedBy === 'SYSTEM', command.metadata.occurredAt, shop)];
 }
 
+/**
+ * The seller or the platform refuses a request. The system refuses only an approved return that
+ * never came back (`RETURN_NOT_RECEIVED`, at `returnBy`).
+ */
 export function rejectRefund(command: RejectRefund, order: OrderState): RefundRejected[] {
   const { orderId, refundId, reason } = command.payload;
-  ensureRequested(findRefund(order, orderId, refundId));
+  const refund = findRefund(order, orderId, refundId);
   const rejectedBy = command.metadata.actor.role;
+  if (rejectedBy === 'SYSTEM') {
+    ensure(
+      refund.refundType === 'RETURN_AND_REFUND' && refund.status === 'APPROVED' && reason === RETURN_NOT_RECEIVED,
+      'refund.not-approved',
+      `refund ${refundId} is a ${refund.status} ${refund.refundType}: the system rejects only an approved return not sent back (${RETURN_NOT_RECEIVED})`,
+    );
+  } else ensureRequested(refund);
   return [{ type: 'RefundRejected', data: { shopId: command.shopId, orderId, refundId, reason, rejectedBy } }];
 }
 
-export function receiveReturn(command: ReceiveReturn, order: OrderState): (ReturnReceived | StockReleased)[] {
+export function receiveReturn(
+  command: ReceiveReturn,
+  order: OrderState,
+  shop: ShopState,
+): (ReturnReceived | StockReleased)[] {
   const { shopId } = command;
   const { orderId, refundId } = command.payload;
   const refund = findRefund(order, orderId, refundId);
@@ -126,7 +176,8 @@ export function receiveReturn(command: ReceiveReturn, order: OrderState): (Retur
     type: 'StockReleased',
     data: { shopId, productId, orderId, quantity, reason: 'RETURN_RECEIVED', refundId },
   }));
-  return [{ type: 'ReturnReceived', data: { shopId, orderId, refundId, lines: refund.lines } }, ...restocks];
+  const issueBy = hoursAfter(command.metadata.occurredAt, shop.refundPolicy.sellerResponseHours);
+  return [{ type: 'ReturnReceived', data: { shopId, orderId, refundId, lines: refund.lines, issueBy } }, ...restocks];
 }
 
 export function issueRefund(command: IssueRefund, order: OrderState): RefundIssued[] {

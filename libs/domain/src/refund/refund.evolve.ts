@@ -1,6 +1,5 @@
 import { assertNever } from '../shared/domain-error';
-import type { RefundEntry } from '../order/order.types';
-import type { RefundEvent, RefundStatus } from './refund.types';
+import type { RefundEntry, RefundEvent, RefundStatus } from './refund.types';
 
 function withStatus(refunds: RefundEntry[], refundId: string, status: RefundStatus): RefundEntry[] {
   return refunds.map((r) => (r.refundId === refundId ? { ...r, status } : r));

@@ -1,6 +1,8 @@
+import { bySystem } from '../shared/emitted';
 import { spec } from '../testing/domain-spec';
 import { activeProduct, at, cmd, ev, readyShop, SHOP, T0 } from '../testing/fixtures';
 import { delivered, line, placed, shipped } from '../testing/story';
+import { AUTO_APPROVE_LIMIT } from './refund.decider';
 
 const o = { shopId: SHOP, orderId: 'o-1' };
 const deliveredAt = at(T0, 48);
@@ -32,8 +34,17 @@ const requested = (refundId: string, refundType: 'REFUND_ONLY' | 'RETURN_AND_REF
     lines: [{ productId: 'p-1', quantity, unitPrice: 1500, amount: 1500 * quantity }],
     amount: 1500 * quantity,
     reason: 'broken',
+    respondBy: at(deliveredAt, 24 + 48),
   });
-const approved = (refundId: string) => ev('RefundApproved', { ...o, refundId, approvedBy: 'SELLER', automatic: false });
+/** Approved by the seller at T0: a refund-only is paid by the system 48 h later, a return given up on after 15 days. */
+const approved = (refundId: string, refundType: 'REFUND_ONLY' | 'RETURN_AND_REFUND' = 'REFUND_ONLY') =>
+  ev('RefundApproved', {
+    ...o,
+    refundId,
+    approvedBy: 'SELLER',
+    automatic: false,
+    ...(refundType === 'REFUND_ONLY' ? { issueBy: at(T0, 48) } : { returnBy: at(T0, 15 * 24) }),
+  });
 
 describe('RequestRefund', () => {
   it('prices the lines at what was paid (the campaign price), without shipping', () => {
@@ -98,14 +109,23 @@ describe('RequestRefund', () => {
       .thenRejects('refund.already-exists');
   });
 
-  it('is approved at once by the system at or below the auto-approve limit', () => {
+  it('is approved at once by the system at or below the auto-approve limit, the SYSTEM its actor', () => {
     const policy = ev('RefundPolicySet', { shopId: SHOP, returnWindowDays: 30, autoApproveLimit: 1500 });
     spec
       .given([...arrived, policy])
       .when(request([{ productId: 'p-1', quantity: 1 }]))
       .then([
         requested('r-1', 'REFUND_ONLY'),
-        ev('RefundApproved', { ...o, refundId: 'r-1', approvedBy: 'SYSTEM', automatic: true }),
+        bySystem(
+          ev('RefundApproved', {
+            ...o,
+            refundId: 'r-1',
+            approvedBy: 'SYSTEM',
+            automatic: true,
+            issueBy: at(deliveredAt, 24 + 48),
+          }),
+          AUTO_APPROVE_LIMIT,
+        ),
       ]);
     spec
       .given([...arrived, policy])
@@ -153,14 +173,14 @@ describe('deciding and paying a refund', () => {
   });
 
   it('pays a return only after the items came back, which restocks them', () => {
-    const history = [...arrived, requested('r-1', 'RETURN_AND_REFUND'), approved('r-1')];
+    const history = [...arrived, requested('r-1', 'RETURN_AND_REFUND'), approved('r-1', 'RETURN_AND_REFUND')];
     spec.given(history).when(cmd('IssueRefund', ref)).thenRejects('refund.return-not-received');
     const lines = [{ productId: 'p-1', quantity: 1, unitPrice: 1500, amount: 1500 }];
     spec
       .given(history)
       .when(cmd('ReceiveReturn', ref))
       .then([
-        ev('ReturnReceived', { ...o, refundId: 'r-1', lines }),
+        ev('ReturnReceived', { ...o, refundId: 'r-1', lines, issueBy: at(T0, 48) }),
         ev('StockReleased', { ...o, productId: 'p-1', quantity: 1, reason: 'RETURN_RECEIVED', refundId: 'r-1' }),
       ]);
     spec

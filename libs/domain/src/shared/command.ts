@@ -12,6 +12,10 @@ export interface CommandMetadata {
   /** Business time, ISO-8601 UTC. Rules compare times with this, never with a clock. */
   occurredAt: string;
   correlationId?: string;
+  /** The id of the API key that sent the command: who acted, whatever `actor.id` says it acted for. */
+  keyId?: string;
+  /** The W3C trace context the command came with, when traced; copied to its events' metadata. */
+  traceparent?: string;
 }
 
 /** A command as the domain sees it: the envelope of DOMAIN.md without its `commandId`. */

@@ -30,18 +30,54 @@ describe('Shop', () => {
     spec
       .given([shopRegistered()])
       .when(cmd('SetRefundPolicy', { returnWindowDays: 15, autoApproveLimit: 1500 }))
-      .then([ev('RefundPolicySet', { shopId: SHOP, returnWindowDays: 15, autoApproveLimit: 1500 })]);
+      .then([
+        ev('RefundPolicySet', { shopId: SHOP, returnWindowDays: 15, autoApproveLimit: 1500, sellerResponseHours: 48 }),
+      ]);
   });
 
   it('configures seller shipping with carriers, or platform shipping', () => {
     spec
       .given([shopRegistered()])
       .when(cmd('ConfigureShipping', { mode: 'SELLER_SHIPPING', carriers: ['UPS_GROUND'] }))
-      .then([ev('ShippingConfigured', { shopId: SHOP, mode: 'SELLER_SHIPPING', carriers: ['UPS_GROUND'] })]);
+      .then([
+        ev('ShippingConfigured', { shopId: SHOP, mode: 'SELLER_SHIPPING', carriers: ['UPS_GROUND'], handlingDays: 3 }),
+      ]);
     spec
       .given(readyShop())
       .when(cmd('ConfigureShipping', { mode: 'PLATFORM_SHIPPING', carriers: [] }))
-      .then([ev('ShippingConfigured', { shopId: SHOP, mode: 'PLATFORM_SHIPPING', carriers: [] })]);
+      .then([ev('ShippingConfigured', { shopId: SHOP, mode: 'PLATFORM_SHIPPING', carriers: [], handlingDays: 3 })]);
+  });
+
+  it('keeps each lifecycle policy it is not told, the default if never set', () => {
+    const slow = ev('ShippingConfigured', { shopId: SHOP, mode: 'SELLER_SHIPPING', carriers: [], handlingDays: 7 });
+    spec
+      .given([shopRegistered(), slow])
+      .when(cmd('ConfigureShipping', { mode: 'PLATFORM_SHIPPING', carriers: [] }))
+      .thenEvents(([event]) => expect(event).toMatchObject({ data: { handlingDays: 7 } }));
+    spec
+      .given([shopRegistered(), slow])
+      .when(cmd('ConfigureShipping', { mode: 'SELLER_SHIPPING', carriers: [], handlingDays: 1 }))
+      .thenEvents(([event]) => expect(event).toMatchObject({ data: { handlingDays: 1 } }));
+    const patient = ev('RefundPolicySet', {
+      shopId: SHOP,
+      returnWindowDays: 30,
+      autoApproveLimit: 0,
+      sellerResponseHours: 120,
+    });
+    spec
+      .given([shopRegistered(), patient])
+      .when(cmd('SetRefundPolicy', { returnWindowDays: 10, autoApproveLimit: 0 }))
+      .thenEvents(([event]) =>
+        expect(event).toMatchObject({ data: { returnWindowDays: 10, sellerResponseHours: 120 } }),
+      );
+  });
+
+  it('reads a policy recorded before the lifecycle policies existed as keeping them', () => {
+    const old = ev('RefundPolicySet', { shopId: SHOP, returnWindowDays: 30, autoApproveLimit: 0 });
+    spec
+      .given([shopRegistered(), old])
+      .when(cmd('SetRefundPolicy', { returnWindowDays: 10, autoApproveLimit: 0 }))
+      .thenEvents(([event]) => expect(event).toMatchObject({ data: { sellerResponseHours: 48 } }));
   });
 
   it('saves a shipping template', () => {

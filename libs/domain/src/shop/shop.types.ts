@@ -23,6 +23,8 @@ export interface RefundPolicy {
   returnWindowDays: number;
   /** Requests at or below this amount (minor units) are approved at once; 0 turns it off. */
   autoApproveLimit: number;
+  /** Hours the seller has to answer a refund request, or to pay an approved one, before the system does. */
+  sellerResponseHours: number;
 }
 
 export interface CampaignEnrollment {
@@ -41,7 +43,7 @@ export interface ShopState {
   currency: string;
   fulfillmentMode: FulfillmentMode;
   refundPolicy: RefundPolicy;
-  shipping: { mode: ShippingMode; carriers: string[] };
+  shipping: { mode: ShippingMode; carriers: string[]; handlingDays: number };
   template: ShippingTemplate | null;
   /** Active campaign enrollments (withdrawn ones removed). Kept here: every order prices from them. */
   enrollments: CampaignEnrollment[];
@@ -49,8 +51,15 @@ export interface ShopState {
 
 export type RegisterShop = Cmd<'RegisterShop', { name: string; sellerId: string; timeZone: string; currency: string }>;
 export type SetFulfillmentMode = Cmd<'SetFulfillmentMode', { mode: FulfillmentMode }>;
-export type SetRefundPolicy = Cmd<'SetRefundPolicy', RefundPolicy>;
-export type ConfigureShipping = Cmd<'ConfigureShipping', { mode: ShippingMode; carriers: string[] }>;
+/** A policy field left out keeps its previous value. */
+export type SetRefundPolicy = Cmd<
+  'SetRefundPolicy',
+  { returnWindowDays: number; autoApproveLimit: number; sellerResponseHours?: number }
+>;
+export type ConfigureShipping = Cmd<
+  'ConfigureShipping',
+  { mode: ShippingMode; carriers: string[]; handlingDays?: number }
+>;
 export type SaveShippingTemplate = Cmd<'SaveShippingTemplate', ShippingTemplate>;
 export type ShopCommand =
   RegisterShop | SetFulfillmentMode | SetRefundPolicy | ConfigureShipping | SaveShippingTemplate;
@@ -62,10 +71,22 @@ export type ShopRegistered = Evt<
 >;
 /** The seller chose who fulfils its orders. */
 export type FulfillmentModeSet = Evt<'FulfillmentModeSet', { shopId: string; mode: FulfillmentMode }>;
-/** The seller changed its return window or auto-approve limit. */
-export type RefundPolicySet = Evt<'RefundPolicySet', { shopId: string } & RefundPolicy>;
-/** The seller chose seller shipping (with carriers) or platform shipping. */
-export type ShippingConfigured = Evt<'ShippingConfigured', { shopId: string; mode: ShippingMode; carriers: string[] }>;
+/**
+ * The seller changed its refund policy. `sellerResponseHours` is the value in force from now on
+ * (absent from events recorded before it existed: the previous value stays).
+ */
+export type RefundPolicySet = Evt<
+  'RefundPolicySet',
+  { shopId: string; returnWindowDays: number; autoApproveLimit: number; sellerResponseHours?: number }
+>;
+/**
+ * The seller chose seller shipping (with carriers) or platform shipping. `handlingDays` is the
+ * value in force from now on (absent from events recorded before it existed: the previous value stays).
+ */
+export type ShippingConfigured = Evt<
+  'ShippingConfigured',
+  { shopId: string; mode: ShippingMode; carriers: string[]; handlingDays?: number }
+>;
 /** The seller replaced its shipping template. */
 export type ShippingTemplateSaved = Evt<'ShippingTemplateSaved', { shopId: string; template: ShippingTemplate }>;
 export type ShopEvent =

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { COMMAND_ROLES } from '../access/access';
+import { COMMAND_ROLES } from '../registry';
 import type { Command, CommandType } from '../messages';
 import { cmd, SHOP, TEMPLATE } from './fixtures';
 import { BLACK_FRIDAY } from './story';
@@ -8,6 +8,8 @@ const products = ['p-1', 'p-2', 'p-3'];
 /** Skewed pools keep follow-up commands on the same order and refund, so lifecycles go deep. */
 const orders = ['o-1', 'o-1', 'o-1', 'o-2', 'o-3'];
 const refunds = ['r-1', 'r-1', 'r-2'];
+const cancellationId = fc.constantFrom('c-1', 'c-1', 'c-2');
+const packageId = fc.constantFrom('b-1', 'b-2', 'o-1/1', 'o-1/2');
 const productId = fc.constantFrom(...products);
 /** Orders and refunds mostly name the products the opening made active. */
 const soldProductId = fc.constantFrom('p-1', 'p-2', 'p-1', 'p-2', 'p-3');
@@ -21,14 +23,22 @@ type Step = { type: CommandType; payload: unknown; hours: number; roleIndex: num
 
 const payloads: Partial<Record<CommandType, fc.Arbitrary<unknown>>> = {
   SetFulfillmentMode: fc.record({ mode: fc.constantFrom('FULFILLED_BY_SELLER', 'FULFILLED_BY_PLATFORM') }),
-  SetRefundPolicy: fc.record({
-    returnWindowDays: fc.integer({ min: 0, max: 3 }),
-    autoApproveLimit: fc.integer({ min: 0, max: 5000 }),
-  }),
-  ConfigureShipping: fc.record({
-    mode: fc.constantFrom('SELLER_SHIPPING', 'PLATFORM_SHIPPING'),
-    carriers: fc.constant(['UPS_GROUND']),
-  }),
+  SetRefundPolicy: fc.record(
+    {
+      returnWindowDays: fc.integer({ min: 0, max: 3 }),
+      autoApproveLimit: fc.integer({ min: 0, max: 5000 }),
+      sellerResponseHours: fc.integer({ min: 24, max: 168 }),
+    },
+    { requiredKeys: ['returnWindowDays', 'autoApproveLimit'] },
+  ),
+  ConfigureShipping: fc.record(
+    {
+      mode: fc.constantFrom('SELLER_SHIPPING', 'PLATFORM_SHIPPING'),
+      carriers: fc.constant(['UPS_GROUND']),
+      handlingDays: fc.integer({ min: 1, max: 10 }),
+    },
+    { requiredKeys: ['mode', 'carriers'] },
+  ),
   ListProduct: fc.record({
     productId,
     title: fc.constant('t'),
@@ -67,7 +77,20 @@ const payloads: Partial<Record<CommandType, fc.Arbitrary<unknown>>> = {
     carrier: fc.constantFrom('UPS_GROUND', 'UPS_GROUND', 'UPS_GROUND', 'FEDEX'),
     trackingNumber: fc.constant('1Z'),
   }),
-  ConfirmDelivery: fc.record({ orderId }),
+  ShipPackage: fc.record({
+    orderId,
+    packageId,
+    lines: fc.array(fc.record({ productId: soldProductId, quantity: fc.integer({ min: 1, max: 2 }) }), {
+      minLength: 1,
+      maxLength: 2,
+    }),
+    carrier: fc.constantFrom('UPS_GROUND', 'UPS_GROUND', 'FEDEX'),
+    trackingNumber: fc.constant('1Z'),
+  }),
+  ConfirmDelivery: fc.record({ orderId, packageId }, { requiredKeys: ['orderId'] }),
+  RequestCancellation: fc.record({ orderId, cancellationId, reason }),
+  ApproveCancellation: fc.record({ orderId, cancellationId }),
+  RejectCancellation: fc.record({ orderId, cancellationId, reason }),
   CompleteOrder: fc.record({ orderId }),
   RequestRefund: fc.record({
     orderId,
@@ -80,7 +103,7 @@ const payloads: Partial<Record<CommandType, fc.Arbitrary<unknown>>> = {
     reason,
   }),
   ApproveRefund: fc.record({ orderId, refundId }),
-  RejectRefund: fc.record({ orderId, refundId, reason }),
+  RejectRefund: fc.record({ orderId, refundId, reason: fc.constantFrom('because', 'RETURN_NOT_RECEIVED') }),
   ReceiveReturn: fc.record({ orderId, refundId }),
   IssueRefund: fc.record({ orderId, refundId }),
   RecordVisit: fc.record({ visitorId: fc.constantFrom('v-1', 'v-2') }),
@@ -92,7 +115,10 @@ const payloads: Partial<Record<CommandType, fc.Arbitrary<unknown>>> = {
 const WEIGHTS: Partial<Record<CommandType, number>> = {
   PlaceOrder: 6,
   ShipOrder: 4,
+  ShipPackage: 3,
   ConfirmDelivery: 4,
+  RequestCancellation: 2,
+  ApproveCancellation: 2,
   RequestRefund: 4,
   ApproveRefund: 4,
   ReceiveReturn: 3,

@@ -1,4 +1,4 @@
-import { COMMAND_ROLES } from '../access/access';
+import { COMMAND_ROLES } from '../registry';
 import type { Role } from '../shared/command';
 import type { CommandOf, CommandType, EventOf, EventType } from '../messages';
 import type { ShippingTemplate } from '../shop/shop.types';

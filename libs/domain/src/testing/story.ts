@@ -1,5 +1,5 @@
 import type { Channel, OrderLine } from '../order/order.types';
-import { ev, SHOP, T0 } from './fixtures';
+import { at, ev, SHOP, T0 } from './fixtures';
 
 /** Black Friday: registration in November, the sale from 27 Nov 08:00 UTC for 24 h, at least 20% off. */
 export const BLACK_FRIDAY = {
@@ -55,13 +55,35 @@ export function placed(
       shipTo: { country: 'US', region: 'CA' },
       returnWindowDays: options.returnWindowDays ?? 30,
       placedAt: options.at ?? T0,
+      shipBy: at(options.at ?? T0, 3 * 24),
     }),
     ...lines.map((l) => ev('StockReserved', { shopId: SHOP, productId: l.productId, orderId, quantity: l.quantity })),
   ];
 }
 
+/** The whole order shipped as it was before packages: one `OrderShipped` (the fold takes it as one package). */
 export const shipped = (orderId: string) =>
   ev('OrderShipped', { shopId: SHOP, orderId, carrier: 'UPS_GROUND', trackingNumber: '1Z999', shippedBy: 'SELLER' });
 
 export const delivered = (orderId: string, deliveredAt: string) =>
   ev('OrderDelivered', { shopId: SHOP, orderId, deliveredAt });
+
+/** A package of `lines` shipped at `shippedAt` (not late unless told). */
+export const packageShipped = (
+  orderId: string,
+  packageId: string,
+  lines: { productId: string; quantity: number }[],
+  options: { at?: string; late?: boolean; by?: 'SELLER' | 'PLATFORM' } = {},
+) =>
+  ev('PackageShipped', {
+    shopId: SHOP,
+    orderId,
+    carrier: 'UPS_GROUND',
+    trackingNumber: '1Z999',
+    packageId,
+    lines,
+    shippedBy: options.by ?? 'SELLER',
+    shippedAt: options.at ?? T0,
+    late: options.late ?? false,
+    autoConfirmAt: at(options.at ?? T0, 14 * 24),
+  });
