@@ -1,4 +1,4 @@
-import { decideOn, DomainError, type Command, type DomainEvent, type Principal } from '@sce/domain';
+import { decideOn, DomainError, type Command, type DomainEvent, type Emitted, type Principal } from '@sce/domain';
 import { PostgresEventStore, SqliteEventStore, type EventStore } from '@sce/event-store';
 import { describeWith, freshSchema, TEST_PG_URL } from '@sce/test-stack';
 import fc from 'fast-check';
@@ -13,10 +13,13 @@ const asActor = (command: Command): Principal =>
     ? { role: 'SELLER', shopId: command.shopId }
     : { role: command.metadata.actor.role };
 
-async function readAllEvents(store: EventStore): Promise<DomainEvent[]> {
-  const all: DomainEvent[] = [];
+/** An event as recorded: its type, its data and who caused it. */
+type Recorded = { type: string; data: unknown; actor: { role: string; id: string } };
+
+async function readAllEvents(store: EventStore): Promise<Recorded[]> {
+  const all: Recorded[] = [];
   for await (const batch of store.readAll())
-    all.push(...batch.map((e) => ({ type: e.type, data: e.data }) as DomainEvent));
+    all.push(...batch.map((e) => ({ type: e.type, data: e.data, actor: e.metadata.actor })));
   return all;
 }
 
@@ -91,6 +94,21 @@ function commandPathSuite(open: () => Promise<{ store: EventStore; cleanup(): Pr
     expect(await store.findCommand('c-9')).toBeNull();
   });
 
+  it('records SYSTEM as the actor of a refund approved under the auto-approve limit, the buyer of its request', async () => {
+    const at = '2026-11-03T00:00:00.000Z';
+    await send('c-1', cmd('SetRefundPolicy', { returnWindowDays: 30, autoApproveLimit: 1000 }));
+    await send('c-2', order('o-1', 1));
+    await send('c-3', cmd('ShipOrder', { orderId: 'o-1', carrier: 'UPS_GROUND', trackingNumber: '1Z' }, { at }));
+    const refund = { orderId: 'o-1', refundId: 'r-1', refundType: 'REFUND_ONLY' as const, reason: 'broken' };
+    const request = cmd('RequestRefund', { ...refund, lines: [{ productId: 'p-2', quantity: 1 }] }, { at });
+    expect(await send('c-4', request)).toMatchObject({ status: 'accepted' });
+    const { events } = await store.readStream('order-shop-1/o-1');
+    expect(events.slice(-2).map((e) => [e.type, e.metadata.actor.role, e.metadata.commandId])).toEqual([
+      ['RefundRequested', 'BUYER', 'c-4'],
+      ['RefundApproved', 'SYSTEM', 'c-4'],
+    ]);
+  });
+
   it('sells the last 10 units exactly once to 20 concurrent buyers', async () => {
     const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => send(`buy-${i}`, order(`o-${i}`, 1))));
     expect(outcomes.filter((o) => o.status === 'accepted')).toHaveLength(10);
@@ -131,21 +149,24 @@ function commandPathSuite(open: () => Promise<{ store: EventStore; cleanup(): Pr
     expect(await send('c-3', order('o-3', 1))).toMatchObject({ status: 'rejected', code: 'stock.insufficient' });
   });
 
-  it('writes exactly what the pure decideOn decides, for random command sequences', async () => {
+  it('writes exactly what the pure decideOn decides, actors included, for random command sequences', async () => {
     await fc.assert(
       fc.asyncProperty(commandSequence(25), async (tail) => {
         const { store: fresh, cleanup: clean } = await open();
         try {
           const path = new CommandHandler(fresh);
-          const reference: DomainEvent[] = [];
+          const history: DomainEvent[] = [];
+          const reference: Recorded[] = [];
           for (const [i, command] of [...opening(), ...tail].entries()) {
-            let expected: DomainEvent[] = [];
+            let expected: Emitted<DomainEvent>[] = [];
             try {
-              expected = decideOn(reference, command);
+              expected = decideOn(history, command);
             } catch (error) {
               if (!(error instanceof DomainError)) throw error;
             }
-            reference.push(...expected);
+            history.push(...expected);
+            const { actor } = command.metadata;
+            reference.push(...expected.map((e) => ({ type: e.type, data: e.data, actor: e.actor ?? actor })));
             const outcome = await path.handle(`seq-${i}`, command, asActor(command));
             expect(outcome.status).toBe(expected.length ? 'accepted' : 'rejected');
           }

@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { hash } from 'node:crypto';
 import {
   assertSameCommand,
@@ -11,6 +12,7 @@ import {
   streamsRead,
   type Command,
   type DomainEvent,
+  type Emitted,
   type Principal,
 } from '@sce/domain';
 import {
@@ -68,7 +70,7 @@ export class CommandHandler {
     let fresh = false;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const { loaded, cached } = await this.load(reads, fresh);
-      let events: DomainEvent[];
+      let events: Emitted<DomainEvent>[];
       try {
         events = decide(
           command,
@@ -86,7 +88,9 @@ export class CommandHandler {
       }
       const writes = toWrites(command, commandId, events, loaded);
       try {
-        const result = await this.store.appendCommand({ commandId, fingerprint, writes });
+        const result = await appendTraced(command.type, () =>
+          this.store.appendCommand({ commandId, fingerprint, writes }),
+        );
         this.remember(writes, events, loaded, result.streams);
         return { status: 'accepted', ...result };
       } catch (error) {
@@ -163,9 +167,10 @@ function firstOutcome(commandId: string, fingerprint: string, record: CommandRec
 /**
  * Groups events by stream, streams in the order the decision emitted them (so the global log keeps
  * that order), then the streams only read, as conditions. Streams read are appended at the
- * revision read, others at any.
+ * revision read, others at any. Every event carries the command's metadata, with the actor the
+ * decision named for it, if any (an automation's).
  */
-function toWrites(command: Command, commandId: string, events: DomainEvent[], loaded: Loaded): StreamWrite[] {
+function toWrites(command: Command, commandId: string, events: Emitted<DomainEvent>[], loaded: Loaded): StreamWrite[] {
   const metadata = { ...command.metadata, commandId };
   const writes = new Map<string, StreamWrite>();
   for (const event of events) {
@@ -175,10 +180,28 @@ function toWrites(command: Command, commandId: string, events: DomainEvent[], lo
       expected: loaded.get(stream)?.revision ?? ('any' as const),
       events: [],
     };
-    write.events.push({ type: event.type, data: event.data, metadata });
+    write.events.push({
+      type: event.type,
+      data: event.data,
+      metadata: event.actor ? { ...metadata, actor: event.actor } : metadata,
+    });
     writes.set(stream, write);
   }
   for (const [stream, { revision }] of loaded)
     if (!writes.has(stream)) writes.set(stream, { stream, expected: revision, events: [] });
   return [...writes.values()];
+}
+
+/** The append as a span of the command's trace (a no-op when tracing is off). */
+function appendTraced<T>(type: string, append: () => Promise<T>): Promise<T> {
+  return trace.getTracer('sce-engine').startActiveSpan(`append ${type}`, { kind: SpanKind.INTERNAL }, async (span) => {
+    try {
+      return await append();
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
 }

@@ -4,6 +4,10 @@ export interface EventMetadata {
   occurredAt: string;
   commandId?: string;
   correlationId?: string;
+  /** The API key that sent the command. */
+  keyId?: string;
+  /** The W3C trace context of the command, when it was traced: its published events continue the trace. */
+  traceparent?: string;
 }
 
 export interface NewEvent {

@@ -1,4 +1,5 @@
 import type { EventFilter, EventStore, StoredEvent } from './event-store.port';
+import { nextTurn } from './next-turn';
 
 export interface SubscriptionOptions {
   /** Deliver events after this position (exclusive): the subscriber's stored checkpoint. */
@@ -25,7 +26,9 @@ export interface Subscription {
 
 /**
  * Catch-up then live: reads the log in batches from `after`, hands each batch to `handler` (one at
- * a time, in order), and once caught up waits for appends. A handler that throws stops it.
+ * a time, in order), and once caught up waits for appends. A handler that throws stops it. Between
+ * two batches the event loop turns, so a long catch-up never holds up the rest of the process: the
+ * work done without a turn is one read and one handler call, bounded by `batchSize`.
  */
 export function subscribe(
   store: EventStore,
@@ -51,6 +54,7 @@ export function subscribe(
         await handler(batch);
         position = batch[batch.length - 1]!.position;
         if (lingerMs > 0 && batch.length < batchSize && !stopped) await linger();
+        else await nextTurn();
       } else {
         // With a filter the log can move on without a match: wait for what comes after the head.
         await store.waitForAppend(Math.max(head, position), idleMs);

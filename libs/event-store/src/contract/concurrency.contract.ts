@@ -1,5 +1,5 @@
 import { ConcurrencyError, DuplicateCommandError } from '../errors';
-import type { ContractContext } from './event-store.contract';
+import type { ContractContext } from './context';
 import { command, event, stream } from './fixtures';
 
 /** Many writers at once: no lost update, no shared revision, one write per command id. */

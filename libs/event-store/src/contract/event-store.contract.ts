@@ -2,31 +2,16 @@ import { ConcurrencyError } from '../errors';
 import type { EventStore, StoredEvent } from '../event-store.port';
 import { NO_STREAM } from '../event-store.port';
 import { subscribe } from '../subscription';
+import type { ContractContext, ContractOptions, StoreFactory } from './context';
 import { event, events, stream } from './fixtures';
+import { catchUpContract } from './catch-up.contract';
 import { concurrencyContract } from './concurrency.contract';
 import { ledgerContract } from './ledger.contract';
-
-/** Opens a fresh, empty store for one test, and a way to reopen the same store after closing it. */
-export interface StoreFactory {
-  open(): Promise<{ store: EventStore; reopen(): Promise<EventStore>; cleanup(): Promise<void> }>;
-}
 
 async function collect(store: EventStore, after = 0): Promise<StoredEvent[]> {
   const all: StoredEvent[] = [];
   for await (const batch of store.readAll({ after, batchSize: 7 })) all.push(...batch);
   return all;
-}
-
-/** What each part of the contract works on: the store of the current test. */
-export interface ContractContext {
-  store: EventStore;
-  reopen(): Promise<EventStore>;
-  cleanup(): Promise<void>;
-}
-
-export interface ContractOptions {
-  /** KurrentDB: all events of one append share the commit position, so positions only never decrease. */
-  sharedCommitPositions?: boolean;
 }
 
 /** The behaviour every event store adapter must have. Each adapter's int-spec calls this. */
@@ -294,4 +279,5 @@ export function eventStoreContract(factory: StoreFactory, options: ContractOptio
 
   ledgerContract(ctx);
   concurrencyContract(ctx);
+  catchUpContract(ctx);
 }

@@ -1,6 +1,6 @@
 import { ConcurrencyError, DuplicateCommandError } from '../errors';
 import { NO_STREAM } from '../event-store.port';
-import type { ContractContext } from './event-store.contract';
+import type { ContractContext } from './context';
 import { command, events, stream } from './fixtures';
 
 /** The command ledger: recorded with the events, first outcome wins, survives a restart. */

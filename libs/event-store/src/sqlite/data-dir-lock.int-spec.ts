@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,17 +6,21 @@ import { createInterface } from 'node:readline';
 import { DataDirInUseError, DataDirLock } from './data-dir-lock';
 
 const ROOT = join(__dirname, '../../../..');
+// A child left running by a failed test would keep jest from exiting: every one is killed after its test.
+const children = new Set<ChildProcess>();
 
 /** Another process that takes `dir` and says so, then waits to be killed. */
 async function holdInChild(dir: string) {
   const script = `const { DataDirLock } = require(${JSON.stringify(join(__dirname, 'data-dir-lock.ts'))});
     DataDirLock.acquire(${JSON.stringify(dir)}, 'the engine pid ' + process.pid);
+    globalThis.gc(); // a lock must outlive a garbage collection even when nobody keeps it
     console.log('holding'); setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script], {
+  const child = spawn(process.execPath, ['--expose-gc', '-r', '@swc-node/register', '-e', script], {
     cwd: ROOT,
     env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(child);
   const exited = new Promise((resolve) => child.on('exit', resolve));
   for await (const line of createInterface({ input: child.stdout! })) if (line === 'holding') break;
   return { pid: child.pid!, kill: () => (child.kill('SIGKILL'), exited) };
@@ -25,7 +29,11 @@ async function holdInChild(dir: string) {
 describe('one process per SQLite data directory', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sce-lock-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    for (const child of children) child.kill('SIGKILL');
+    children.clear();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('refuses a second holder at once, naming the first', () => {
     const lock = DataDirLock.acquire(dir, 'the engine pid 1 (http://127.0.0.1:3000)');

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateFile } from './private-files';
 
 /** Another process holds the data directory: what it said about itself when it took it. */
 export class DataDirInUseError extends Error {
@@ -23,11 +24,15 @@ export class DataDirInUseError extends Error {
  * left to clear by hand.
  */
 export class DataDirLock {
+  // better-sqlite3 closes a connection that is garbage-collected, which would drop the lock while
+  // the process still runs: a held lock stays referenced here until it is released.
+  private static readonly held = new Set<DataDirLock>();
+
   private constructor(private readonly db: Database.Database) {}
 
   /** Takes the directory or throws DataDirInUseError at once; `holder` says who has it (pid, role). */
   static acquire(dir: string, holder: string): DataDirLock {
-    mkdirSync(dir, { recursive: true });
+    privateFile(join(dir, 'engine.lock'));
     const db = new Database(join(dir, 'engine.lock'), { timeout: 0 });
     try {
       db.exec('BEGIN EXCLUSIVE');
@@ -36,11 +41,14 @@ export class DataDirLock {
       if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
       throw new DataDirInUseError(dir, holderOf(dir));
     }
-    writeFileSync(join(dir, 'engine.lock.holder'), holder);
-    return new DataDirLock(db);
+    writeFileSync(join(dir, 'engine.lock.holder'), holder, { mode: 0o600 });
+    const lock = new DataDirLock(db);
+    DataDirLock.held.add(lock);
+    return lock;
   }
 
   release(): void {
+    DataDirLock.held.delete(this);
     if (this.db.open) this.db.close(); // closing rolls the transaction back and drops the lock
   }
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { privateFile } from './private-files';
 
 /**
  * How a commit reaches the disk. `full`: the WAL is flushed (fsync) at every commit, so a power cut
@@ -13,6 +14,7 @@ export type Synchronous = 'full' | 'normal';
  * when another process holds the lock.
  */
 export function openSqlite(path: string, synchronous: Synchronous = 'normal'): Database.Database {
+  if (path !== ':memory:') privateFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
