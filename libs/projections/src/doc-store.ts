@@ -1,4 +1,4 @@
-import type { DocKey, Model } from './docs';
+import type { DocKey, Model } from './doc-key';
 
 /**
  * Where read-model documents live. `commit` writes changed documents and the projection's

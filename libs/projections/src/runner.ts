@@ -1,22 +1,20 @@
 import { subscribe, type EventStore, type StoredEvent, type Subscription } from '@sce/event-store';
 import { CheckpointMoved, type DocStore } from './doc-store';
-import { keyOf, type DocKey, type ShopDoc } from './docs';
-import { keysFor } from './keys';
-import { applyEvent, type DocView } from './reducer';
+import { projectBatch } from './project-batch';
 
 export const READ_MODELS = 'read-models';
 
 /**
- * Follows the event log from the stored checkpoint and keeps the read models: per batch it loads
- * the documents the events touch, applies the events in order, and commits documents and
- * checkpoint together. `waitFor(position)` lets a caller read its own writes.
+ * Follows the event log from the stored checkpoint and keeps the read models: per batch it runs
+ * every projection over the events (`projectBatch`) and commits the documents and the checkpoint
+ * together. `waitFor(position)` lets a caller read its own writes.
  */
 export class ProjectionRunner {
   private subscription?: Subscription;
-  private readonly zones = new Map<string, string>();
   private waiters: { position: number; resolve: () => void }[] = [];
   private stopped = false;
   private following?: NodeJS.Timeout;
+  private rebuilding?: Promise<void>;
   position = 0;
   /** This runner projects (it holds the lead where a store is shared); others follow it. */
   leading = false;
@@ -25,6 +23,7 @@ export class ProjectionRunner {
     private readonly events: EventStore,
     private readonly docs: DocStore,
     private readonly options: {
+      /** Events per read-model commit at most (500): bounds the work done between two turns of the event loop. */
       batchSize?: number;
       /** See SubscriptionOptions.lingerMs: fewer, larger read-model commits under load. */
       lingerMs?: number;
@@ -37,11 +36,9 @@ export class ProjectionRunner {
     this.position = await this.docs.checkpoint(READ_MODELS);
     if (this.docs.tryLead && !(await this.docs.tryLead(READ_MODELS))) return this.follow();
     this.leading = true;
-    this.zones.clear();
-    for (const shop of await this.docs.list<ShopDoc>('shop')) this.zones.set(shop.shopId, shop.timeZone);
     const subscription = subscribe(
       this.events,
-      { after: this.position, batchSize: this.options.batchSize ?? 2000, idleMs: 500, lingerMs: this.options.lingerMs },
+      { after: this.position, batchSize: this.options.batchSize ?? 500, idleMs: 500, lingerMs: this.options.lingerMs },
       (batch) => this.apply(batch),
     );
     this.subscription = subscription;
@@ -85,8 +82,16 @@ export class ProjectionRunner {
     this.waiters = [];
   }
 
-  /** Drops the read models and projects the whole log again. */
-  async rebuild(): Promise<void> {
+  /**
+   * Drops the read models and projects the whole log again. A call while a rebuild runs joins it:
+   * the engine answers requests during a rebuild, and a second one would stop the first midway.
+   */
+  rebuild(): Promise<void> {
+    this.rebuilding ??= this.rebuildFromStart().finally(() => (this.rebuilding = undefined));
+    return this.rebuilding;
+  }
+
+  private async rebuildFromStart(): Promise<void> {
     await this.stop();
     await this.docs.reset(READ_MODELS);
     await this.start();
@@ -109,38 +114,10 @@ export class ProjectionRunner {
   }
 
   private async apply(batch: StoredEvent[]): Promise<void> {
-    const keys = new Map<string, DocKey>();
-    for (const event of batch) {
-      if (event.type === 'ShopRegistered') {
-        const { shopId, timeZone } = event.data as { shopId: string; timeZone: string };
-        this.zones.set(shopId, timeZone);
-      }
-      const d = event.data as { shopId?: string };
-      const shopKey: DocKey[] = d.shopId ? [{ model: 'shop', shopId: d.shopId, id: d.shopId }] : [];
-      for (const key of [...shopKey, ...keysFor(event, (shopId) => this.zones.get(shopId) ?? 'UTC')])
-        keys.set(keyOf(key), key);
-    }
-    const loaded = await this.docs.load([...keys.values()]);
-    const changes = new Map<string, unknown>();
-    const view: DocView = {
-      get: <T>(key: DocKey) => (changes.get(keyOf(key)) ?? loaded.get(keyOf(key))) as T | undefined,
-      put: (key, doc) => void changes.set(keyOf(key), doc),
-    };
-    for (const event of batch) applyEvent(event, view);
+    const changes = await projectBatch(batch, (keys) => this.docs.load(keys));
     const position = batch[batch.length - 1]!.position;
     await this.docs.commit(changes, READ_MODELS, this.position, position);
     this.position = position;
     this.release(position);
   }
-}
-
-/** The read models of a whole history, folded in memory: what the runner must always equal. */
-export function replay(events: StoredEvent[]): Map<string, unknown> {
-  const docs = new Map<string, unknown>();
-  const view: DocView = {
-    get: <T>(key: DocKey) => docs.get(keyOf(key)) as T | undefined,
-    put: (key, doc) => void docs.set(keyOf(key), doc),
-  };
-  for (const event of events) applyEvent(event, view);
-  return docs;
 }

@@ -3,9 +3,10 @@ import type { Command, Principal } from '@sce/domain';
 import { cmd, opening } from '@sce/domain/testkit';
 import { PostgresEventStore, type StoredEvent } from '@sce/event-store';
 import { describeWith, eventually, freshSchema, TEST_PG_URL } from '@sce/test-stack';
-import { parseKey } from './docs';
+import { parseKey } from './doc-key';
 import { PostgresDocStore } from './postgres-doc-store';
-import { replay, ProjectionRunner } from './runner';
+import { replay } from './project-batch';
+import { ProjectionRunner } from './runner';
 
 const asActor = (c: Command): Principal =>
   c.metadata.actor.role === 'SELLER' ? { role: 'SELLER', shopId: c.shopId } : { role: c.metadata.actor.role };
@@ -39,7 +40,7 @@ describeWith('postgres', 'two engines sharing PostgreSQL read models', () => {
       await eventually(async () => (await docsA.checkpoint('read-models')) >= head, 20_000, 'read models to catch up');
       const log: StoredEvent[] = [];
       for await (const batch of store.readAll()) log.push(...batch);
-      const expected = [...replay(log)].filter(([key]) => parseKey(key).model === 'day').map(([, doc]) => doc);
+      const expected = [...(await replay(log))].filter(([key]) => parseKey(key).model === 'day').map(([, doc]) => doc);
       expect(await docsA.list('day')).toEqual(expected);
       // one engine projects, the other follows the stored checkpoint
       await eventually(() => a.position >= head && b.position >= head, 10_000, 'both runners to reach the head');

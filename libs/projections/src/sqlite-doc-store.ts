@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { openSqlite } from '@sce/event-store';
 import { CheckpointMoved, type DocStore } from './doc-store';
-import { keyOf, parseKey, type DocKey, type Model } from './docs';
+import { keyOf, parseKey, type DocKey, type Model } from './doc-key';
 
 /** Read models in an embedded SQLite file (WAL), beside the event store's. */
 export class SqliteDocStore implements DocStore {

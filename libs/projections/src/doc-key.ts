@@ -1,0 +1,15 @@
+/** Read models are small JSON documents, one per (model, shop, id). Campaigns use the shop `*`. */
+export type Model = 'shop' | 'day' | 'month' | 'seen' | 'order' | 'refund' | 'product' | 'campaign';
+
+export interface DocKey {
+  model: Model;
+  shopId: string;
+  id: string;
+}
+
+export const keyOf = ({ model, shopId, id }: DocKey) => `${model}\u0000${shopId}\u0000${id}`;
+
+export function parseKey(key: string): DocKey {
+  const [model, shopId, id] = key.split('\u0000') as [Model, string, string];
+  return { model, shopId, id };
+}

@@ -1,0 +1,29 @@
+import { addDays } from './local-time';
+
+export interface Range {
+  /** Local date, inclusive. */
+  from: string;
+  /** Local date, exclusive. */
+  to: string;
+}
+
+/** Every date in [from, to). */
+export function datesIn({ from, to }: Range): string[] {
+  const dates: string[] = [];
+  for (let d = from; d < to; d = addDays(d, 1)) dates.push(d);
+  return dates;
+}
+
+/** Every calendar month (YYYY-MM) the range touches. */
+export const monthsIn = (range: Range) => [...new Set(datesIn(range).map((d) => d.slice(0, 7)))];
+
+export const inRange = (date: string | null, { from, to }: Range) => date !== null && from <= date && date < to;
+
+/** A count of 0 for each of `keys`, so that every status appears in an answer. */
+export const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
+
+export function countBy<T>(list: T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of list) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
