@@ -1,114 +1,167 @@
-import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer, TopicMessages } from 'kafkajs';
+import type { Batch, Consumer, Kafka, Producer, TopicMessages } from 'kafkajs';
+import { answer, failedAnswer, isRetriable, type Answer, type CommandIntake } from './command-answer';
+import { inKeyOrder } from './key-order';
 import { PRODUCER_CONFIG, type KafkaTopics } from './topics';
-
-/** What the engine answers to one command message: the result to publish, and why it is a dead letter. */
-export interface IntakeReply {
-  commandId?: string;
-  result: object;
-  deadLetter?: string;
-}
-
-/** The transport-neutral command intake: a decoded body, the sender's API key, a correlation id. */
-export type CommandIntake = (body: unknown, apiKey: string | undefined, correlationId: string) => Promise<IntakeReply>;
 
 export interface CommandConsumerOptions {
   groupId: string;
   topics: KafkaTopics;
   intake: CommandIntake;
-  /** Partitions worked on at once; within a partition messages go one at a time, in order. */
+  /** Partitions worked on at once. */
   concurrency?: number;
+  /** Within a partition's batch, shops (message keys) decided at once; a shop's own messages go in order. */
+  keysAtOnce?: number;
   maxWaitTimeInMs?: number;
   /** How long the group waits for a silent member before giving its partitions to others. */
   sessionTimeout?: number;
+  /** Told of each message the intake failed on, and of each restart after a crash. */
+  onProblem?: (what: string, error: unknown) => void;
 }
 
+export type ConsumerState = 'starting' | 'joined' | 'restarting' | 'stopped';
+
+/** Messages of a batch answered before their results go out and their offsets are committed. */
+const CHUNK = 1000;
+
 /**
- * Commands from Kafka: each message is decided, its result published, and only then its offset
- * committed. A crash in between redelivers the message; the command ledger answers the redelivery
+ * Commands from Kafka, a batch at a time: the messages of different shops (keys) are decided at
+ * once, a shop's in their order; the batch's results go out together, and only then do its offsets
+ * move. A crash in between redelivers the message; the command ledger answers the redelivery
  * with the first outcome and writes nothing, so at-least-once delivery is exactly-once in effect.
- * An intake that fails (store unreachable) throws, and kafkajs redelivers after a backoff.
+ * A retriable failure (store unreachable) redelivers the message after a backoff; any other
+ * failure on a message makes it a dead letter, so no message can stop the partition. Should the
+ * consumer itself crash for good, it is started again with a growing backoff, never left stopped.
  */
 export class KafkaCommandConsumer {
-  private readonly consumer: Consumer;
+  private consumer?: Consumer;
   private readonly producer: Producer;
-  /** For health: `joined` once the group gave it partitions; `crashed` when kafkajs gave up restarting. */
-  state: 'starting' | 'joined' | 'crashed' | 'stopped' = 'starting';
+  private stopping = false;
+  private restartTimer?: NodeJS.Timeout;
+  private restarts = 0;
+  /** For health: `joined` once the group gave it partitions; `restarting` after a crash, until it joins again. */
+  state: ConsumerState = 'starting';
+  /** When `state` last changed (epoch ms). */
+  since = Date.now();
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly options: CommandConsumerOptions,
   ) {
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
-      maxWaitTimeInMs: options.maxWaitTimeInMs ?? 500,
-      sessionTimeout: options.sessionTimeout ?? 30_000,
-      rebalanceTimeout: options.sessionTimeout ?? 60_000,
-    });
     this.producer = kafka.producer(PRODUCER_CONFIG);
-    const { GROUP_JOIN, CRASH, STOP } = this.consumer.events;
-    this.consumer.on(GROUP_JOIN, () => (this.state = 'joined'));
-    this.consumer.on(CRASH, ({ payload }) => (this.state = payload.restart ? 'starting' : 'crashed'));
-    this.consumer.on(STOP, () => (this.state = 'stopped'));
   }
 
   async start(): Promise<void> {
+    this.stopping = false;
     await this.producer.connect();
-    await this.consumer.connect();
-    // A new group starts at the beginning: commands sent before the first engine started still count.
-    await this.consumer.subscribe({ topic: this.options.topics.commands, fromBeginning: true });
-    await this.consumer.run({
-      partitionsConsumedConcurrently: this.options.concurrency ?? 8,
-      eachMessage: async ({ topic, partition, message }) =>
-        this.process(message, `${topic}/${partition}@${message.offset}`),
-    });
+    await this.run();
   }
 
   async stop(): Promise<void> {
-    await this.consumer.disconnect();
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    await this.consumer?.disconnect();
     await this.producer.disconnect();
+    this.moveTo('stopped');
   }
 
-  private async process(message: KafkaMessage, source: string): Promise<void> {
-    const correlationId = header(message.headers, 'correlation-id') ?? source;
-    const reply = await this.reply(message, correlationId);
-    const headers = { 'correlation-id': correlationId, 'command-id': reply.commandId ?? '' };
-    const { topics } = this.options;
-    const sends: TopicMessages[] = [
-      {
-        topic: topics.results,
-        messages: [{ key: reply.commandId ?? message.key, value: JSON.stringify(reply.result), headers }],
+  private moveTo(state: ConsumerState): void {
+    if (state !== this.state) this.since = Date.now();
+    this.state = state;
+  }
+
+  private async run(): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 500,
+      sessionTimeout: this.options.sessionTimeout ?? 30_000,
+      rebalanceTimeout: this.options.sessionTimeout ?? 60_000,
+    });
+    this.consumer = consumer;
+    const { GROUP_JOIN, CRASH } = consumer.events;
+    consumer.on(GROUP_JOIN, () => {
+      this.moveTo('joined');
+      this.restarts = 0;
+    });
+    consumer.on(CRASH, ({ payload }) => {
+      this.moveTo('restarting');
+      if (!payload.restart) this.restartLater(payload.error);
+    });
+    await consumer.connect();
+    // A new group starts at the beginning: commands sent before the first engine started still count.
+    await consumer.subscribe({ topic: this.options.topics.commands, fromBeginning: true });
+    await consumer.run({
+      partitionsConsumedConcurrently: this.options.concurrency ?? 8,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        for (let from = 0; from < batch.messages.length && isRunning() && !isStale(); from += CHUNK) {
+          const messages = batch.messages.slice(from, from + CHUNK);
+          const { answers, failure } = await this.answerAll(batch, messages);
+          if (answers.length) await this.producer.sendBatch({ topicMessages: this.outgoing(answers), acks: -1 });
+          for (const message of messages.slice(0, answers.length)) resolveOffset(message.offset);
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+          // A retriable failure: kafkajs backs off and delivers again from the first message not answered.
+          if (failure) throw failure;
+        }
       },
+    });
+  }
+
+  /**
+   * Answers a chunk of a partition's messages: different shops (keys) at once, a shop's messages in
+   * their order. The answers are those of the messages before the first that failed retriably (their
+   * offsets move); the messages after it come again and get their first outcomes from the ledger.
+   */
+  private async answerAll(
+    batch: Batch,
+    messages: Batch['messages'],
+  ): Promise<{ answers: Answer[]; failure?: unknown }> {
+    const { topics, intake, onProblem } = this.options;
+    const outcomes = await inKeyOrder(
+      messages,
+      (message) => message.key?.toString('utf8') ?? '',
+      async (message) => {
+        const source = `${batch.topic}/${batch.partition}@${message.offset}`;
+        try {
+          return await answer(message, source, topics, intake, onProblem);
+        } catch (error) {
+          // Only a retriable failure may hold the partition back; anything else is this message's alone.
+          if (isRetriable(error)) throw error;
+          onProblem?.(`answering ${source} failed; the message is a dead letter`, error);
+          return failedAnswer(message, source, error);
+        }
+      },
+      this.options.keysAtOnce ?? 64,
+    );
+    const answers: Answer[] = [];
+    for (const outcome of outcomes) {
+      if (!outcome?.ok) return { answers, failure: outcome?.error ?? new Error('not answered') };
+      answers.push(outcome.value);
+    }
+    return { answers };
+  }
+
+  private outgoing(answers: Answer[]): TopicMessages[] {
+    const { results, deadLetters } = this.options.topics;
+    const dead = answers.flatMap((a) => (a.deadLetter ? [a.deadLetter] : []));
+    return [
+      { topic: results, messages: answers.map((a) => a.result) },
+      ...(dead.length ? [{ topic: deadLetters, messages: dead }] : []),
     ];
-    if (reply.deadLetter) {
-      const why = { 'sce-error': reply.deadLetter, 'sce-source': source };
-      sends.push({
-        topic: topics.deadLetters,
-        messages: [{ key: message.key, value: message.value, headers: { ...stringHeaders(message.headers), ...why } }],
-      });
-    }
-    await this.producer.sendBatch({ topicMessages: sends, acks: -1 });
   }
 
-  private async reply(message: KafkaMessage, correlationId: string): Promise<IntakeReply> {
-    const apiKey =
-      header(message.headers, 'authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? header(message.headers, 'x-api-key');
-    let body: unknown;
-    try {
-      body = JSON.parse(message.value?.toString('utf8') ?? '');
-    } catch (error) {
-      const why = `the message is not JSON: ${(error as Error).message}`;
-      return { result: { status: 'invalid', errors: [{ field: '(body)', message: why }] }, deadLetter: why };
-    }
-    return this.options.intake(body, apiKey, correlationId);
+  /** kafkajs gave up on this consumer: make a new one, after 1, 2, 4 … 30 s. */
+  private restartLater(error: unknown): void {
+    if (this.stopping) return;
+    const delay = Math.min(1000 * 2 ** this.restarts++, 30_000);
+    this.options.onProblem?.(`the command consumer crashed; starting it again in ${delay} ms`, error);
+    this.restartTimer = setTimeout(() => {
+      const old = this.consumer;
+      void (async () => {
+        await old?.disconnect().catch(() => undefined);
+        if (!this.stopping) await this.run();
+      })().catch((failed: unknown) => this.restartLater(failed));
+    }, delay);
+    this.restartTimer.unref();
   }
-}
-
-function header(headers: IHeaders | undefined, name: string): string | undefined {
-  const value = headers?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined ? undefined : first.toString();
-}
-
-function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
-  return Object.fromEntries(Object.keys(headers ?? {}).map((name) => [name, header(headers, name) ?? '']));
 }

@@ -4,7 +4,8 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KafkaCommandConsumer, type CommandIntake, type IntakeReply } from './command-consumer';
+import { type CommandIntake, type IntakeReply } from './command-answer';
+import { KafkaCommandConsumer } from './command-consumer';
 import { KafkaEventPublisher, type PublisherCheckpoint } from './event-publisher';
 import type { KafkaTopics } from './topics';
 
@@ -103,11 +104,11 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
     }
   });
 
-  it('loses nothing when the intake fails: the message comes again and is answered once it succeeds', async () => {
+  it('loses nothing when the intake fails retriably: the message comes again and is answered once it succeeds', async () => {
     let failures = 2;
     const { intake, calls } = recordingIntake();
     const flaky: CommandIntake = async (body, apiKey, correlationId): Promise<IntakeReply> => {
-      if (failures-- > 0) throw new Error('store unavailable');
+      if (failures-- > 0) throw Object.assign(new Error('store unavailable'), { retriable: true });
       return intake(body, apiKey, correlationId);
     };
     const engine = consumer(flaky);
@@ -116,6 +117,87 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
       await send('shop-1', JSON.stringify({ commandId: 'c-1' }));
       await eventuallyExpect(() => expect(results()).toHaveLength(1), 30_000);
       expect(calls).toHaveLength(1);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('makes a message the intake throws on a dead letter with the reason, and goes on with the next', async () => {
+    const { intake, calls } = recordingIntake();
+    const problems: string[] = [];
+    const poisoned: CommandIntake = async (body, apiKey, correlationId) => {
+      if ((body as { commandId: string }).commandId === 'poison') throw new RangeError('Invalid time value');
+      return intake(body, apiKey, correlationId);
+    };
+    const engine = new KafkaCommandConsumer(kafka, {
+      groupId: `engine-${suite}`,
+      topics,
+      intake: poisoned,
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+      onProblem: (what) => problems.push(what),
+    });
+    await engine.start();
+    try {
+      await send('shop-1', JSON.stringify({ commandId: 'poison' }), { 'correlation-id': 'corr-poison' });
+      await send('shop-1', JSON.stringify({ commandId: 'c-after' }));
+      await eventuallyExpect(() => expect(results()).toHaveLength(2), 30_000);
+      const [first, second] = results();
+      expect(JSON.parse(first!.value!)).toEqual({
+        commandId: 'poison',
+        status: 'error',
+        message: 'the engine failed on this message: Invalid time value',
+        correlationId: 'corr-poison',
+      });
+      expect(JSON.parse(second!.value!)).toMatchObject({ commandId: 'c-after', status: 'accepted' });
+      const dead = readTopic(broker.brokers, topics.deadLetters);
+      expect(dead).toHaveLength(1);
+      expect(dead[0]!.headers['sce-error']).toBe('the engine failed on this message: Invalid time value');
+      expect(calls.map((c) => (c.body as { commandId: string }).commandId)).toEqual(['c-after']);
+      expect(problems).toEqual([expect.stringMatching(/failed on commands-\d+\/\d@0; the message is a dead letter/)]);
+      expect(engine.state).toBe('joined');
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it("decides different shops' commands at once and each shop's in its order", async () => {
+    const started: string[] = [];
+    const finished: string[] = [];
+    const intake: CommandIntake = async (body) => {
+      const { commandId } = body as { commandId: string };
+      started.push(commandId);
+      // Shop A's commands are slow: shop B's must not wait behind them, and A's must stay in order.
+      if (commandId.startsWith('a-')) await new Promise((resolve) => setTimeout(resolve, 30));
+      finished.push(commandId);
+      return { commandId, result: { status: 'accepted', commandId } };
+    };
+    // One partition, so that both shops' messages come in the same batches.
+    const single = { ...topics, commands: `${topics.commands}-one` };
+    await broker.createTopic(single.commands, 1);
+    const engine = new KafkaCommandConsumer(kafka, {
+      groupId: `engine-${suite}`,
+      topics: single,
+      intake,
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+    });
+    await engine.start();
+    try {
+      await producer.send({
+        topic: single.commands,
+        messages: Array.from({ length: 10 }, (_, i) => {
+          const id = `${i % 2 ? 'b' : 'a'}-${i}`;
+          return { key: `shop-${id[0]}`, value: JSON.stringify({ commandId: id }) };
+        }),
+      });
+      await eventuallyExpect(() => expect(results()).toHaveLength(10), 30_000);
+      const ofShop = (shop: string, list: string[]) => list.filter((id) => id.startsWith(shop));
+      expect(ofShop('a', finished)).toEqual(['a-0', 'a-2', 'a-4', 'a-6', 'a-8']);
+      expect(ofShop('b', finished)).toEqual(['b-1', 'b-3', 'b-5', 'b-7', 'b-9']);
+      expect(finished.indexOf('b-9')).toBeLessThan(finished.indexOf('a-2'));
+      // The results go out in the partition's order.
+      expect(results().map((r) => r.key)).toEqual(Array.from({ length: 10 }, (_, i) => `${i % 2 ? 'b' : 'a'}-${i}`));
     } finally {
       await engine.stop();
     }
@@ -191,6 +273,13 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
             'event-id': r.event.id,
             'event-type': 'Tick',
             position: String(r.event.position),
+            ce_specversion: '1.0',
+            ce_id: r.event.id,
+            ce_source: 'urn:sce:seller-center-engine',
+            ce_type: 'Tick',
+            ce_time: r.event.metadata.occurredAt,
+            ce_subject: r.event.stream,
+            'content-type': 'application/json',
           });
         }
         for (const partition of [0, 1, 2]) {

@@ -31,6 +31,13 @@ module.exports = async () => {
     `try { require(${JSON.stringify(require.resolve('./kafka-mock-build.js'))})(); } catch (e) { console.error(e.message); process.exit(1); }`,
     30000,
   );
+  const chromium = process.env.SCE_CHROMIUM_PATH ?? '/usr/bin/chromium';
+  probe(
+    'CHROMIUM',
+    `const run = require('node:child_process').spawnSync(${JSON.stringify(chromium)}, ['--headless', '--no-sandbox', '--version'], { encoding: 'utf8', timeout: 10000 });
+     if (run.error || run.status !== 0) { console.error('no Chromium at ${chromium.replace(/'/g, '')}: ' + (run.error ? run.error.message : run.stderr.trim())); process.exit(1); }`,
+    15000,
+  );
   probe(
     'CONTAINERS',
     `require('testcontainers').getContainerRuntimeClient().then(() => process.exit(0)).catch((e) => { console.error('no container runtime: ' + e.message.split('\\n')[0]); process.exit(1); });`,

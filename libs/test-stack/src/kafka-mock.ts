@@ -63,6 +63,7 @@ export function readTopic(brokers: string[], topic: string): TopicRecord[] {
   const run = spawnSync('kcat', ['-C', '-b', brokers.join(','), '-t', topic, '-o', 'beginning', '-e', '-q', '-J'], {
     encoding: 'utf8',
     timeout: 20_000,
+    maxBuffer: 512 * 1024 * 1024, // the default 1 MiB cuts a topic of a few thousand results mid-line
   });
   if (run.status !== 0) throw new Error(`kcat could not read ${topic}: ${run.stderr || run.error}`);
   return run.stdout

@@ -1,11 +1,15 @@
 /** The services suites may need; the global setup probes each once per run. */
-export type Service = 'postgres' | 'containers' | 'kafka';
+export type Service = 'postgres' | 'containers' | 'kafka' | 'chromium';
 
 const HOW_TO_GET: Record<Service, string> = {
   postgres: 'start PostgreSQL on 127.0.0.1:5432 (or set SCE_TEST_PG_URL)',
   kafka: "apt-get install librdkafka-dev pkg-config gcc (the test broker is librdkafka's mock cluster)",
+  chromium: 'apt-get install chromium (or set SCE_CHROMIUM_PATH to a Chromium or Chrome binary)',
   containers: 'run a Docker-compatible container runtime (TESTCONTAINERS_RUNTIME=require makes its absence fail)',
 };
+
+/** The browser the console suites drive with playwright-core (Debian's package by default). */
+export const chromiumPath = (): string => process.env.SCE_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function unavailable(service: Service): string | undefined {
   return process.env[`SCE_${service.toUpperCase()}_UNAVAILABLE`];
