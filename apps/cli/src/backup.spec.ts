@@ -28,7 +28,7 @@ describe('cli backup', () => {
         await docs.commit(new Map(), READ_MODELS, projected - 1, projected);
       };
       const out = join(dir, 'copy');
-      const layout = { store: 'sqlite', readModels: 'sqlite', dataDir: dir, apiKeysFile: join(dir, 'none.json') };
+      const layout = { store: 'sqlite', readModels: 'sqlite', keyStore: 'sqlite', dataDir: dir } as const;
       await backup(layout, out, copyWhileRunning);
 
       const [copiedLog, copiedDocs] = [

@@ -1,7 +1,10 @@
-import { backupSqlite } from '@sce/event-store';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { backupSqlite, privateDir } from '@sce/event-store';
+import type { EngineConfig } from '@sce/runtime';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { StoreLayout } from './stores';
+
+/** What a backup needs to know of the configuration. */
+export type StoreLayout = Pick<EngineConfig, 'store' | 'readModels' | 'keyStore' | 'dataDir'>;
 
 /**
  * Copies an embedded engine's state into `out` while it runs: the event log, the read models and
@@ -23,19 +26,13 @@ export async function backup(
   else said.push('the read models are in PostgreSQL: back them up with pg_dump, or rebuild them from the log');
   if (layout.store === 'sqlite') copies.push(['events.db', 'the event log']);
   else said.push(`the event store is ${layout.store}: back it up with its own tools (pg_dump for PostgreSQL)`);
+  if (layout.keyStore === 'sqlite' && existsSync(join(layout.dataDir, 'keys.db')))
+    copies.push(['keys.db', 'the API keys']);
   if (!copies.length) throw new Error(said.join('; '));
-  mkdirSync(target, { recursive: true });
+  privateDir(target);
   for (const [file, what] of copies) {
     await copy(join(layout.dataDir, file), join(target, file));
     said.push(`${what}: ${join(target, file)}`);
-  }
-  if (existsSync(layout.apiKeysFile)) {
-    // Under the default name, so that SCE_DATA_DIR alone restores it; parsed first, so that a copy
-    // never holds half a file.
-    const keys = readFileSync(layout.apiKeysFile, 'utf8');
-    JSON.parse(keys);
-    writeFileSync(join(target, 'api-keys.json'), keys, { mode: 0o600 });
-    said.push(`the API keys: ${join(target, 'api-keys.json')}`);
   }
   said.push(`restore: stop the engine, then start it with SCE_DATA_DIR=${target}`);
   return said;

@@ -1,7 +1,9 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { createWriteStream } from 'node:fs';
 import { ProjectionRunner } from '@sce/projections';
+import { loadConfig } from '@sce/runtime';
 import { backup } from './backup';
+import { keysCommand, KEYS_USAGE, UsageError } from './keys';
 import { openStores } from './stores';
 
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -13,8 +15,10 @@ const USAGE = `usage: npm run cli -- <command> [options]
   backup --out DIR
                  a consistent copy of the embedded log, read models and API keys, taken while the
                  engine runs; DIR then works as SCE_DATA_DIR (PostgreSQL: use pg_dump)
+${KEYS_USAGE}
 
-Stores are chosen as for the engine: SCE_STORE, SCE_DATA_DIR, SCE_POSTGRES_URL, SCE_POSTGRES_SCHEMA.`;
+Stores are opened as the engine opens them, from the same settings checked the same way: SCE_STORE,
+SCE_READ_MODELS, SCE_DATA_DIR, SCE_SQLITE_SYNCHRONOUS, SCE_POSTGRES_URL, SCE_POSTGRES_SCHEMA, ...`;
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(`--${name}`);
@@ -36,7 +40,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
-  const { events, docs, lockDataDir, layout } = await openStores();
+  // The engine's configuration, checked as the engine checks it: every bad setting named, nothing opened.
+  const config = loadConfig();
+  if (command === 'keys') {
+    try {
+      process.stdout.write(await keysCommand(config, args));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`${error.message}\n\n${KEYS_USAGE}\n`);
+      return 2;
+    }
+  }
+  const { events, docs, lockDataDir } = await openStores(config);
   try {
     if (command === 'export') {
       const out = option(args, 'out');
@@ -82,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'backup') {
       const out = option(args, 'out');
       if (!out) throw new Error('backup needs --out DIR');
-      for (const line of await backup(layout, out)) process.stderr.write(`${line}\n`);
+      for (const line of await backup(config, out)) process.stderr.write(`${line}\n`);
       return 0;
     }
     if (command === 'stats') {
@@ -99,6 +115,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// What the CLI writes (backups, exports, rebuilt read models) is as private as the engine's own files.
+process.umask(0o077);
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {

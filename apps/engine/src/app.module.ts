@@ -1,4 +1,4 @@
-import { BadRequestException, Module, ValidationPipe, type DynamicModule, type ValidationError } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
@@ -6,15 +6,17 @@ import { KeysController } from './auth/keys.controller';
 import { CommandsController } from './commands/commands.controller';
 import { CommandIntake } from './commands/command-intake';
 import { SubmitCommandHandler } from './commands/submit-command';
-import type { EngineConfig } from './config/config';
+import type { EngineConfig } from '@sce/runtime';
 import { ErrorsFilter } from './http/exception.filter';
+import { StrictInputPipe } from './http/strict-input.pipe';
 import { InfrastructureModule } from './infrastructure.module';
 import { KafkaTransport } from './kafka/kafka-transport';
-import { Metrics } from './ops/metrics';
 import { AdminController } from './ops/admin.controller';
 import { OpsController } from './ops/ops.controller';
+import { SchemasController } from './ops/schemas.controller';
 import { QueriesController } from './queries/queries.controller';
-import { ReadModelQueryHandler } from './queries/read-model.query';
+import { READ_MODEL_QUERY_HANDLERS } from './queries/read-model-queries';
+import { TestClockController } from './timers/test-clock.controller';
 
 /** The engine: configuration, adapters bound to ports, HTTP controllers. No business rule here. */
 @Module({})
@@ -23,34 +25,23 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), TerminusModule, InfrastructureModule.forConfig(config)],
-      controllers: [CommandsController, QueriesController, KeysController, OpsController, AdminController],
+      controllers: [
+        CommandsController,
+        QueriesController,
+        KeysController,
+        OpsController,
+        AdminController,
+        SchemasController,
+        TestClockController,
+      ],
       providers: [
         SubmitCommandHandler,
         CommandIntake,
         KafkaTransport,
-        ReadModelQueryHandler,
-        Metrics,
+        ...READ_MODEL_QUERY_HANDLERS,
         { provide: APP_FILTER, useClass: ErrorsFilter },
-        {
-          provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            transform: true,
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            exceptionFactory: invalid,
-          }),
-        },
+        { provide: APP_PIPE, useClass: StrictInputPipe },
       ],
     };
   }
-}
-
-/** Query-string and small bodies: the same `invalid` answer as commands, each field and why. */
-function invalid(errors: ValidationError[]) {
-  return new BadRequestException({
-    status: 'invalid',
-    errors: errors.flatMap((e) =>
-      Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message })),
-    ),
-  });
 }

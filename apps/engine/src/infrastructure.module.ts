@@ -6,28 +6,24 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { CommandHandler } from '@sce/application';
-import { KurrentDbEventStore, PostgresEventStore, SqliteEventStore, type EventStore } from '@sce/event-store';
-import { PostgresDocStore, ProjectionRunner, SqliteDocStore, type DocStore } from '@sce/projections';
-import { ApiKeys } from './auth/api-keys';
-import type { EngineConfig } from './config/config';
-import { API_KEYS, COMMAND_HANDLER, CONFIG, DOC_STORE, EVENT_STORE, PROJECTION_RUNNER } from './tokens';
-
-async function openEventStore(config: EngineConfig): Promise<EventStore> {
-  if (config.store === 'postgres')
-    return PostgresEventStore.connect({ connectionString: config.postgresUrl, schema: config.postgresSchema });
-  if (config.store === 'kurrentdb') return KurrentDbEventStore.connect(config.kurrentDbUrl);
-  mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore(join(config.dataDir, 'events.db'), { synchronous: config.sqliteSynchronous });
-}
-
-async function openDocStore(config: EngineConfig): Promise<DocStore> {
-  if (config.readModels === 'postgres') return PostgresDocStore.connect(config.postgresUrl, config.postgresSchema);
-  mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteDocStore(join(config.dataDir, 'read-models.db'));
-}
+import { CommandHandler, type TimerManager, type TimerStore } from '@sce/application';
+import type { ApiKeys } from '@sce/access';
+import type { EventStore } from '@sce/event-store';
+import { ProjectionRunner, type DocStore } from '@sce/projections';
+import { openApiKeys, openDocStore, openEventStore, type EngineConfig } from '@sce/runtime';
+import { Metrics } from './ops/metrics';
+import { timerProviders } from './timers/timer-providers';
+import {
+  API_KEYS,
+  CLOCK,
+  COMMAND_HANDLER,
+  CONFIG,
+  DOC_STORE,
+  EVENT_STORE,
+  PROJECTION_RUNNER,
+  TIMER_MANAGER,
+  TIMER_STORE,
+} from './tokens';
 
 /** Binds the ports to the adapters the configuration names, and owns their lifecycle. */
 @Global()
@@ -39,6 +35,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(DOC_STORE) private readonly docs: DocStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(API_KEYS) private readonly keys: ApiKeys,
+    @Inject(TIMER_MANAGER) private readonly timers: TimerManager,
+    @Inject(TIMER_STORE) private readonly timerStore: TimerStore,
   ) {}
 
   static forConfig(config: EngineConfig) {
@@ -46,6 +45,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       module: InfrastructureModule,
       providers: [
         { provide: CONFIG, useValue: config },
+        Metrics,
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
         { provide: DOC_STORE, useFactory: () => openDocStore(config) },
         {
@@ -62,21 +62,44 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           inject: [EVENT_STORE],
           useFactory: (events: EventStore) => new CommandHandler(events),
         },
-        { provide: API_KEYS, useFactory: () => ApiKeys.open(config.apiKeysFile) },
+        {
+          provide: API_KEYS,
+          useFactory: async () => {
+            const keys = await openApiKeys(config);
+            await keys.ensureFirstKey(config.firstKeyFile);
+            return keys;
+          },
+        },
+        ...timerProviders(config),
       ],
-      exports: [CONFIG, EVENT_STORE, DOC_STORE, PROJECTION_RUNNER, COMMAND_HANDLER, API_KEYS],
+      exports: [
+        CONFIG,
+        EVENT_STORE,
+        DOC_STORE,
+        PROJECTION_RUNNER,
+        COMMAND_HANDLER,
+        API_KEYS,
+        Metrics,
+        CLOCK,
+        TIMER_STORE,
+        TIMER_MANAGER,
+      ],
     };
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
+    this.timers.start();
     this.logger.log(`event store ${this.events.name}; read models from position ${this.runner.position}`);
   }
 
   /** In-flight requests have finished (the HTTP server closed first); save checkpoints, then close. */
   async onApplicationShutdown(): Promise<void> {
+    await this.timers.stop();
+    await this.timerStore.close();
     await this.runner.stop();
     await this.docs.close();
+    await this.keys.close();
     await this.events.close();
   }
 }

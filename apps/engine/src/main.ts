@@ -1,11 +1,16 @@
 import { Logger } from '@nestjs/common';
-import { DataDirInUseError, DataDirLock } from '@sce/event-store';
-import { ConfigError, loadConfig, type EngineConfig } from './config/config';
+import { DataDirInUseError } from '@sce/event-store';
+import { ConfigError, loadConfig, lockDataDir } from '@sce/runtime';
 import { createEngine, firstKeyNotice } from './bootstrap';
+import { startTracing } from './ops/tracing';
 
 async function main() {
+  // Everything the engine writes (log, read models, keys, lock) is its own: 0600 files, 0700 directories.
+  process.umask(0o077);
   const config = loadConfig();
-  const dataDir = lockDataDir(config);
+  // Before the engine exists, so that every span has a provider; off unless OTEL_* says otherwise.
+  const tracing = startTracing();
+  const dataDir = lockDataDir(config, `the engine pid ${process.pid}, started ${new Date().toISOString()}`);
   const app = await createEngine(config);
   await app.listen({ port: config.port, host: config.host });
   // Graceful shutdown: stop taking requests, finish those in flight, save checkpoints, close stores.
@@ -16,7 +21,8 @@ async function main() {
       closing = true;
       process.stdout.write(`${signal}: finishing in-flight requests and saving checkpoints\n`);
       app.close().then(
-        () => {
+        async () => {
+          await tracing?.shutdown().catch(() => undefined);
           dataDir?.release();
           process.exit(0);
         },
@@ -32,20 +38,11 @@ async function main() {
   process.stdout.write(
     [
       `Seller-center engine listening on ${url}  (store: ${config.store}, read models: ${config.readModels}, data: ${config.dataDir})`,
-      `  API docs: ${url}/docs   health: ${url}/health   metrics: ${url}/metrics`,
-      notice ?? `  API keys: ${config.apiKeysFile}`,
+      `  console: ${url}/   API docs: ${url}/docs   health: ${url}/health   metrics: ${url}/metrics`,
+      notice ?? `  API keys: npm run cli -- keys create --role PLATFORM --name <who>  (or POST /v1/api-keys)`,
       '',
     ].join('\n'),
   );
-}
-
-/**
- * The embedded stores' directory is this process's alone (the SQLite stores assume one writer):
- * taken before anything opens it, so a second engine on it stops at once and says which one has it.
- */
-function lockDataDir(config: EngineConfig): DataDirLock | undefined {
-  if (config.store !== 'sqlite' && config.readModels !== 'sqlite') return undefined;
-  return DataDirLock.acquire(config.dataDir, `the engine pid ${process.pid}, started ${new Date().toISOString()}`);
 }
 
 main().catch((error: unknown) => {

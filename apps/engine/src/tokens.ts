@@ -4,3 +4,6 @@ export const DOC_STORE = Symbol('DOC_STORE');
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 export const COMMAND_HANDLER = Symbol('COMMAND_HANDLER');
 export const API_KEYS = Symbol('API_KEYS');
+export const CLOCK = Symbol('CLOCK');
+export const TIMER_STORE = Symbol('TIMER_STORE');
+export const TIMER_MANAGER = Symbol('TIMER_MANAGER');

@@ -6,26 +6,29 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import type { Principal } from '@sce/domain';
+import type { ApiKeys, Caller } from '@sce/access';
 import { API_KEYS } from '../tokens';
-import type { ApiKeys } from './api-keys';
 
-export type Caller = Principal & { id: string };
+export type { Caller } from '@sce/access';
 
-/** Every route but /health, /metrics and /docs needs a key: `Authorization: Bearer <key>` or `x-api-key`. */
+/** The key a request or message carries: `Authorization: Bearer <key>`, or `x-api-key`. */
+export function keyIn(authorization: string | undefined, apiKeyHeader: string | undefined): string | undefined {
+  return authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? apiKeyHeader;
+}
+
+/** Every route but /health, /metrics and /docs needs a live key (not revoked, not expired). */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(@Inject(API_KEYS) private readonly keys: { keys: ApiKeys }) {}
+  constructor(@Inject(API_KEYS) private readonly keys: ApiKeys) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; caller?: Caller }>();
-    const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const key = bearer ?? request.headers['x-api-key'];
+    const key = keyIn(request.headers.authorization, request.headers['x-api-key']);
     if (!key) throw new UnauthorizedException('an API key is required: send "Authorization: Bearer <key>"');
-    const caller = this.keys.keys.principalOf(key);
-    if (!caller) throw new UnauthorizedException('unknown API key');
+    const caller = await this.keys.authenticate(key);
+    if (!caller) throw new UnauthorizedException('unknown, revoked or expired API key');
     request.caller = caller;
     return true;
   }

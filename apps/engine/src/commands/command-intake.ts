@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { HandledOutcome } from '@sce/application';
 import { validateEnvelope, type FieldError } from '@sce/contracts';
+import { isCommandType } from '@sce/domain';
 import type { Caller } from '../auth/auth.guard';
 import { Metrics } from '../ops/metrics';
+import { activeTraceparent } from '../ops/tracing';
 import { SubmitCommand } from './submit-command';
 
 export type IntakeOutcome = { status: 'invalid'; errors: FieldError[] } | ({ commandId: string } & HandledOutcome);
@@ -27,7 +29,11 @@ export class CommandIntake {
       this.metrics.commands.inc({ type: typeOf(body), outcome: 'invalid' });
       return { status: 'invalid', errors: validated.errors };
     }
-    const { commandId, command } = validated;
+    const { commandId } = validated;
+    const traceparent = activeTraceparent();
+    const command = traceparent
+      ? { ...validated.command, metadata: { ...validated.command.metadata, traceparent } }
+      : validated.command;
     const outcome = await this.bus.execute<SubmitCommand, HandledOutcome>(
       new SubmitCommand(commandId, command, caller),
     );
@@ -37,7 +43,8 @@ export class CommandIntake {
   }
 }
 
+/** A label for the metrics: a known command type, else `unknown` (callers must not grow the label set). */
 function typeOf(body: unknown): string {
   const type = (body as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && /^[A-Za-z]{1,40}$/.test(type) ? type : 'unknown';
+  return typeof type === 'string' && isCommandType(type) ? type : 'unknown';
 }

@@ -1,12 +1,14 @@
-import { BadRequestException, Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CommandEnvelopeDto } from '@sce/contracts';
+import { BadRequestException, Body, Controller, Headers, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { SpanKind } from '@opentelemetry/api';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, CallerOf, type Caller } from '../auth/auth.guard';
+import { Answers } from '../http/openapi/answers';
+import { ref } from '../http/openapi/schema-kit';
 import { statusForCode } from '../http/status';
+import { inSpan } from '../ops/tracing';
 import { CommandIntake } from './command-intake';
 
 @ApiTags('commands')
-@ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
 @Controller('v1/commands')
 export class CommandsController {
@@ -15,19 +17,22 @@ export class CommandsController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a command (DOMAIN.md envelope). The same commandId again returns the first outcome.' })
-  @ApiBody({ type: CommandEnvelopeDto })
-  @ApiResponse({ status: 200, description: 'accepted: stream, revision and global positions' })
-  @ApiResponse({ status: 400, description: 'invalid: each field that failed and why' })
-  @ApiResponse({ status: 403, description: 'rejected: the key may not send this (auth.*)' })
-  @ApiResponse({ status: 404, description: 'rejected: shop, product or order not found' })
-  @ApiResponse({ status: 409, description: 'conflict that retries could not resolve, or command.id-reused' })
-  @ApiResponse({ status: 422, description: 'rejected: a business rule, with a stable code' })
+  @Answers({
+    200: 'Accepted',
+    404: 'Rejected',
+    409: { oneOf: [ref('Rejected'), ref('Conflict')] },
+    413: 'Invalid',
+    415: 'Invalid',
+    422: 'Rejected',
+    503: 'Unavailable',
+  })
   async submit(
     @Body() body: unknown,
     @CallerOf() caller: Caller,
     @Res({ passthrough: true }) reply: { status(code: number): unknown },
+    @Headers() headers: Record<string, string>,
   ) {
-    const outcome = await this.intake.submit(body, caller);
+    const outcome = await inSpan('POST /v1/commands', SpanKind.SERVER, headers, () => this.intake.submit(body, caller));
     if (outcome.status === 'invalid') throw new BadRequestException(outcome);
     if (outcome.status === 'rejected') reply.status(statusForCode(outcome.code));
     if (outcome.status === 'conflict') reply.status(409);

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { UnknownKeyError } from '@sce/access';
 import { DomainError } from '@sce/domain';
 import { StoreUnavailableError } from '@sce/event-store';
-import { NotCaughtUp } from '../queries/read-model.query';
+import { NotCaughtUp } from '../queries/not-caught-up';
 import { statusForCode } from './status';
 
 interface Reply {
@@ -38,6 +39,7 @@ function fromHttpException(error: HttpException): object {
   if (typeof response === 'object' && 'status' in response) return response;
   const message =
     typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+  if (error.getStatus() === 401) return { status: 'unauthenticated', message };
   if (error.getStatus() === 413)
     return {
       status: 'invalid',
@@ -70,6 +72,7 @@ function answer(error: unknown): [number, object] {
       },
     ];
   }
+  if (error instanceof UnknownKeyError) return [404, { status: 'rejected', code: error.code, message: error.message }];
   if (error instanceof NotCaughtUp) return [503, { status: 'not-caught-up', message: error.message }];
   if (error instanceof StoreUnavailableError)
     return [503, { status: 'error', message: 'the event store is unavailable; try again' }];

@@ -16,9 +16,9 @@ import {
 } from '@sce/kafka';
 import type { DocStore, ProjectionRunner } from '@sce/projections';
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
-import type { ApiKeys } from '../auth/api-keys';
+import type { ApiKeys } from '@sce/access';
 import { CommandIntake } from '../commands/command-intake';
-import type { EngineConfig, KafkaConfig } from '../config/config';
+import type { EngineConfig, KafkaConfig } from '@sce/runtime';
 import { API_KEYS, CONFIG, DOC_STORE, EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
 
 const PUBLISHER_CHECKPOINT = 'kafka-events';
@@ -38,7 +38,7 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
   constructor(
     @Inject(CONFIG) private readonly config: EngineConfig,
     private readonly intake: CommandIntake,
-    @Inject(API_KEYS) private readonly keys: { keys: ApiKeys },
+    @Inject(API_KEYS) private readonly keys: ApiKeys,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(DOC_STORE) private readonly docs: DocStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
@@ -73,6 +73,7 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
       topics: settings.topics,
       sessionTimeout: settings.sessionTimeoutMs,
       intake: (body, apiKey) => this.reply(body, apiKey),
+      onProblem: (what, error) => this.logger.error({ err: error }, what),
     });
     await this.consumer.start().catch(didNotAnswer);
     if (settings.publishEvents) await this.publish(kafka, settings);
@@ -80,10 +81,11 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
   }
 
   /** For /health: undefined when Kafka is off. */
-  status(): { consumer: string; publishing: boolean; publishedPosition?: number } | undefined {
+  status(): { consumer: string; since: string; publishing: boolean; publishedPosition?: number } | undefined {
     if (!this.consumer) return undefined;
     return {
       consumer: this.consumer.state,
+      since: new Date(this.consumer.since).toISOString(),
       publishing: this.publisher !== undefined,
       publishedPosition: this.publisher?.position,
     };
@@ -145,9 +147,11 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
   private async reply(body: unknown, apiKey: string | undefined): Promise<IntakeReply> {
     const sent = (body as { commandId?: unknown } | null)?.commandId;
     const commandId = typeof sent === 'string' ? sent : undefined;
-    const caller = apiKey ? this.keys.keys.principalOf(apiKey) : undefined;
+    const caller = apiKey ? await this.keys.authenticate(apiKey) : undefined;
     if (!caller) {
-      const message = apiKey ? 'unknown API key' : 'an API key is required: header "authorization: Bearer <key>"';
+      const message = apiKey
+        ? 'unknown, revoked or expired API key'
+        : 'an API key is required: header "authorization: Bearer <key>"';
       return {
         commandId,
         result: { commandId, status: 'rejected', code: 'auth.unauthenticated', message },

@@ -1,10 +1,12 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { TimerManager } from '@sce/application';
 import type { EventStore } from '@sce/event-store';
 import type { ProjectionRunner } from '@sce/projections';
 import { KafkaTransport } from '../kafka/kafka-transport';
-import { EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
+import { EVENT_STORE, PROJECTION_RUNNER, TIMER_MANAGER } from '../tokens';
+import { ref } from '../http/openapi/schema-kit';
 import { Metrics } from './metrics';
 
 /** Lag above which the read models count as unhealthy. */
@@ -20,9 +22,12 @@ export class OpsController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly kafka: KafkaTransport,
+    @Inject(TIMER_MANAGER) private readonly timers: TimerManager,
   ) {}
 
   @Get('health')
+  @ApiResponse({ status: 200, description: 'healthy', schema: ref('Health') })
+  @ApiResponse({ status: 503, description: 'a part is down: which, and why', schema: ref('Health') })
   @HealthCheck()
   @ApiOperation({ summary: 'Event store reachable, and how far the read models lag behind the log' })
   check() {
@@ -44,11 +49,51 @@ export class OpsController {
         const data = { position: this.runner.position, lag };
         return lag <= MAX_LAG ? projections.up(data) : projections.down(data);
       },
+      () => this.timerHealth(),
       ...(this.kafka.status() ? [() => this.kafkaHealth()] : []),
     ]);
   }
 
-  /** Down when the consumer crashed for good; joining (after a start or rebalance) is not a failure. */
+  @Get('health/live')
+  @ApiOperation({
+    summary:
+      'The process answers: for a liveness probe. /health is readiness: an engine catching up on a long log is alive, not ready',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'alive',
+    schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } },
+  })
+  live() {
+    return { status: 'ok' };
+  }
+
+  /**
+   * Where the timer manager is in the log, and its pending and overdue timers. Down when it leads
+   * and lags as the read models may not; an engine that does not lead leaves timers to the one that does.
+   */
+  private async timerHealth() {
+    const indicator = this.indicators.check('timers');
+    let data: Awaited<ReturnType<OpsController['timerFigures']>>;
+    try {
+      data = await this.timerFigures();
+    } catch (error) {
+      return indicator.down({ error: String(error) });
+    }
+    return data.leading && data.lag > MAX_LAG ? indicator.down(data) : indicator.up(data);
+  }
+
+  private async timerFigures() {
+    const head = await withTimeout(this.events.headPosition(), 2000).catch(() => this.timers.position);
+    const status = await withTimeout(this.timers.status(), 2000);
+    const lag = Math.max(0, head - status.position);
+    this.metrics.timerLag.set(lag);
+    this.metrics.timersPending.set({ state: 'pending' }, status.pending);
+    this.metrics.timersPending.set({ state: 'overdue' }, status.overdue);
+    return { ...status, lag, leading: this.timers.leading };
+  }
+
+  /** Down when the consumer has been restarting for a minute; joining (after a start or rebalance) is not a failure. */
   private async kafkaHealth() {
     const indicator = this.indicators.check('kafka');
     const status = this.kafka.status()!;
@@ -56,7 +101,8 @@ export class OpsController {
     const publishLag =
       head !== undefined && status.publishedPosition !== undefined ? head - status.publishedPosition : undefined;
     const data = { ...status, publishLag };
-    return status.consumer === 'crashed' ? indicator.down(data) : indicator.up(data);
+    const stuck = status.consumer === 'restarting' && Date.now() - Date.parse(status.since) > 60_000;
+    return stuck ? indicator.down(data) : indicator.up(data);
   }
 
   @Get('metrics')
@@ -65,6 +111,7 @@ export class OpsController {
   async prometheus(): Promise<string> {
     const head = await this.events.headPosition().catch(() => this.runner.position);
     this.metrics.projectionLag.set(Math.max(0, head - this.runner.position));
+    await this.timerFigures().catch(() => undefined);
     return this.metrics.registry.metrics();
   }
 }

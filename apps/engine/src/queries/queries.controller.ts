@@ -7,63 +7,79 @@ import {
   Param,
   Query,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@sce/domain';
-import { addDays, localDate, shopOf, type DocStore, type Range } from '@sce/projections';
+import type { EventStore } from '@sce/event-store';
+import { addDays, localDate, type ProjectionRunner, type Range } from '@sce/projections';
 import { ApiKeyGuard, CallerOf, type Caller } from '../auth/auth.guard';
-import { DOC_STORE } from '../tokens';
-import { CampaignParams, OrderListParams, ProductParams, RangeParams } from './query-params.dto';
-import { ReadModelQuery, type ReadModel } from './read-model.query';
+import { Answers, READ_ERRORS } from '../http/openapi/answers';
+import { invalidInput } from '../http/strict-input.pipe';
+import { EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
+import { CampaignParams, ConsistencyParams, OrderListParams, ProductParams, RangeParams } from './query-params.dto';
+import { CampaignsQuery } from './campaigns.query';
+import { DashboardQuery } from './dashboard.query';
+import { NotCaughtUp } from './not-caught-up';
+import { OrderDetailQuery, OrderListQuery, OrderStatsQuery } from './orders.query';
+import { ProductsQuery } from './products.query';
+import { READ_MODEL_HEADERS, ReadModelsLag } from './read-models-lag.interceptor';
+import { ReturnsQuery } from './returns.query';
+import { ShopQuery } from './shop.query';
 
 const READERS = ['SELLER', 'PLATFORM', 'ANALYST'];
 
 @ApiTags('read models')
-@ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
+@UseInterceptors(ReadModelsLag)
 @Controller('v1')
 export class QueriesController {
   constructor(
     private readonly bus: QueryBus,
-    @Inject(DOC_STORE) private readonly docs: DocStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   @Get('shops/:shopId/dashboard')
+  @Answers({ 200: 'Dashboard', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({
     summary: 'Visitors, orders, items sold, GMV, refunds, LIVE sessions per local day and month; campaigns',
   })
   async dashboard(@Param('shopId') shopId: string, @Query() q: RangeParams, @CallerOf() caller: Caller) {
     const range = await this.rangeFor(shopId, q, caller);
-    return this.read({ kind: 'dashboard', shopId, range, asOf: q.asOf ?? new Date().toISOString() }, q);
+    return this.bus.execute(new DashboardQuery(shopId, range, q.asOf ?? new Date().toISOString()));
   }
 
   @Get('shops/:shopId/orders/stats')
+  @Answers({ 200: 'OrderStats', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({ summary: 'Orders placed in the range: counts by status, by day and by month' })
   async orderStats(@Param('shopId') shopId: string, @Query() q: RangeParams, @CallerOf() caller: Caller) {
-    return this.read({ kind: 'orderStats', shopId, range: await this.rangeFor(shopId, q, caller) }, q);
+    return this.bus.execute(new OrderStatsQuery(shopId, await this.rangeFor(shopId, q, caller)));
   }
 
   @Get('shops/:shopId/orders')
+  @Answers({ 200: 'OrderList', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({
     summary: 'Orders, newest first, by status (AWAITING_SHIPMENT is the queue to ship) and placed range',
   })
   async orders(@Param('shopId') shopId: string, @Query() q: OrderListParams, @CallerOf() caller: Caller) {
-    await this.allow(shopId, caller);
+    await this.allow(shopId, caller, q);
     const range = q.from || q.to ? await this.rangeFor(shopId, q, caller) : undefined;
-    return this.read({ kind: 'orders', shopId, status: q.status, range, limit: q.limit ?? 100 }, q);
+    return this.bus.execute(new OrderListQuery(shopId, { status: q.status, range, limit: q.limit ?? 100 }));
   }
 
   @Get('shops/:shopId/orders/:orderId')
+  @Answers({ 200: 'OrderDetail', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({ summary: "One order's detail and history" })
   async order(
     @Param('shopId') shopId: string,
     @Param('orderId') orderId: string,
-    @Query() q: RangeParams,
+    @Query() q: ConsistencyParams,
     @CallerOf() caller: Caller,
   ) {
-    await this.allow(shopId, caller);
-    const order = await this.read({ kind: 'order', shopId, orderId }, q);
+    await this.allow(shopId, caller, q);
+    const order = await this.bus.execute(new OrderDetailQuery(shopId, orderId));
     if (!order)
       throw new NotFoundException({
         status: 'rejected',
@@ -74,39 +90,58 @@ export class QueriesController {
   }
 
   @Get('shops/:shopId/returns')
+  @Answers({ 200: 'Returns', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({
     summary: 'Refund requests by status, the pending queue, units returned, amount refunded, return rate',
   })
   async returns(@Param('shopId') shopId: string, @Query() q: RangeParams, @CallerOf() caller: Caller) {
-    return this.read({ kind: 'returns', shopId, range: await this.rangeFor(shopId, q, caller) }, q);
+    return this.bus.execute(new ReturnsQuery(shopId, await this.rangeFor(shopId, q, caller)));
   }
 
   @Get('shops/:shopId/products')
+  @Answers({ 200: 'Products', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({ summary: 'The product list with status, stock and reason, and counts per status' })
   async products(@Param('shopId') shopId: string, @Query() q: ProductParams, @CallerOf() caller: Caller) {
-    await this.allow(shopId, caller);
-    return this.read({ kind: 'products', shopId, status: q.status }, q);
+    await this.allow(shopId, caller, q);
+    return this.bus.execute(new ProductsQuery(shopId, q.status));
   }
 
   @Get('campaigns')
+  @Answers({ 200: 'Campaigns', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({ summary: 'Every campaign: windows, state, participating shops and products, campaign sales' })
   async campaigns(@Query() q: CampaignParams, @CallerOf() caller: Caller) {
     if (!READERS.includes(caller.role))
       throw new DomainError('auth.role-not-allowed', `a ${caller.role} key cannot read campaigns`);
-    return this.read({ kind: 'campaigns', asOf: q.asOf ?? new Date().toISOString() }, q);
+    await this.caughtUp(q);
+    return this.bus.execute(new CampaignsQuery(q.asOf ?? new Date().toISOString()));
   }
 
-  private read(read: ReadModel, q: { atPosition?: number; waitMs?: number }) {
-    return this.bus.execute(new ReadModelQuery(read, q.atPosition, q.waitMs));
+  /**
+   * Read your own writes: first wait until the read models include `atPosition`, then look at
+   * them (a shop registered by that very command is found).
+   */
+  private async caughtUp({ atPosition, waitMs = 2000 }: ConsistencyParams): Promise<void> {
+    if (atPosition === undefined || atPosition <= this.runner.position) return;
+    // Positions come from outcomes, of events already stored: one past the head names nothing.
+    const head = await this.events.headPosition();
+    if (atPosition > head)
+      throw invalidInput([
+        { field: 'atPosition', message: `atPosition ${atPosition} is past the end of the log (position ${head})` },
+      ]);
+    if (await this.runner.waitFor(atPosition, waitMs)) return;
+    throw new NotCaughtUp(
+      `the read models reached position ${this.runner.position}, not ${atPosition}, within ${waitMs} ms`,
+    );
   }
 
   /** Sellers read their own shop; the platform and analysts read every shop. */
-  private async allow(shopId: string, caller: Caller) {
+  private async allow(shopId: string, caller: Caller, q: ConsistencyParams) {
+    await this.caughtUp(q);
     if (!READERS.includes(caller.role))
       throw new DomainError('auth.role-not-allowed', `a ${caller.role} key cannot read shop figures`);
     if (caller.role === 'SELLER' && caller.shopId !== shopId)
       throw new DomainError('auth.not-own-shop', `this seller reads only shop ${caller.shopId}, not ${shopId}`);
-    const shop = await shopOf(this.docs, shopId);
+    const shop = await this.bus.execute(new ShopQuery(shopId));
     if (!shop)
       throw new NotFoundException({
         status: 'rejected',
@@ -117,7 +152,7 @@ export class QueriesController {
   }
 
   private async rangeFor(shopId: string, q: RangeParams, caller: Caller): Promise<Range> {
-    const shop = await this.allow(shopId, caller);
+    const shop = await this.allow(shopId, caller, q);
     const to = q.to ?? addDays(localDate(new Date().toISOString(), shop.timeZone), 1);
     const from = q.from ?? addDays(to, -7);
     if (from >= to)

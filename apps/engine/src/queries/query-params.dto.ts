@@ -1,8 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, registerDecorator } from 'class-validator';
+import { Instant, isCalendarDate } from '@sce/contracts';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date, YYYY-MM-DD: `2026-02-30` and `2026-13-01` are refused, not rolled over. */
+function IsLocalDate(): PropertyDecorator {
+  return (object: object, property: string | symbol) =>
+    registerDecorator({
+      name: 'isLocalDate',
+      target: object.constructor,
+      propertyName: String(property),
+      validator: {
+        validate: (value: unknown) => isCalendarDate(value),
+        defaultMessage: () => `${String(property)} must be a calendar date YYYY-MM-DD that exists, such as 2026-11-27`,
+      },
+    });
+}
 
 export class ConsistencyParams {
   @ApiPropertyOptional({
@@ -25,17 +38,16 @@ export class ConsistencyParams {
 export class RangeParams extends ConsistencyParams {
   @ApiPropertyOptional({ description: 'first local date (inclusive), YYYY-MM-DD; default 7 days before to' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   from?: string;
   @ApiPropertyOptional({
     description: 'last local date (exclusive), YYYY-MM-DD; default tomorrow in the shop time zone',
   })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   to?: string;
-  @ApiPropertyOptional({ description: 'the instant campaigns are ongoing or upcoming relative to; default now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Instant('the instant campaigns are ongoing or upcoming relative to (RFC 3339); default now', true)
   asOf?: string;
 }
 
@@ -47,7 +59,9 @@ export class ProductParams extends ConsistencyParams {
 }
 
 export class CampaignParams extends ConsistencyParams {
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @IsOptional()
+  @Instant('the instant each campaign state is relative to (RFC 3339); default now', true)
+  asOf?: string;
 }
 
 export class OrderListParams extends RangeParams {

@@ -1,0 +1,22 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { campaigns, type DocStore } from '@sce/projections';
+import { DOC_STORE } from '../tokens';
+
+type Campaigns = Awaited<ReturnType<typeof campaigns>>;
+
+/** Every campaign and where it stands at `asOf`. */
+export class CampaignsQuery extends Query<Campaigns> {
+  constructor(readonly asOf: string) {
+    super();
+  }
+}
+
+@QueryHandler(CampaignsQuery)
+export class CampaignsQueryHandler implements IQueryHandler<CampaignsQuery, Campaigns> {
+  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+
+  execute({ asOf }: CampaignsQuery): Promise<Campaigns> {
+    return campaigns(this.docs, asOf);
+  }
+}

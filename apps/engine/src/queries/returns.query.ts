@@ -1,0 +1,25 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { returns, type DocStore, type Range } from '@sce/projections';
+import { DOC_STORE } from '../tokens';
+
+type Returns = Awaited<ReturnType<typeof returns>>;
+
+/** Refund requests of the range, the seller's queue, units and amounts, the return rate. */
+export class ReturnsQuery extends Query<Returns> {
+  constructor(
+    readonly shopId: string,
+    readonly range: Range,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ReturnsQuery)
+export class ReturnsQueryHandler implements IQueryHandler<ReturnsQuery, Returns> {
+  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+
+  execute({ shopId, range }: ReturnsQuery): Promise<Returns> {
+    return returns(this.docs, shopId, range);
+  }
+}
