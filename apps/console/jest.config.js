@@ -1,0 +1,2 @@
+// Unit specs of the console's plain modules (formatting, dates, the API client); no browser.
+module.exports = { ...require('../../jest.preset'), displayName: 'console', rootDir: __dirname };

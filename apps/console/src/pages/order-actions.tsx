@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import { CARRIERS } from '../lib/carriers';
+import { CommandOutcome, useCommand } from '../ui/command';
+
+/** Ship an order: carrier and tracking number (`ShipOrder`). */
+export function ShipForm({ orderId, compact = false }: { orderId: string; compact?: boolean }) {
+  const [carrier, setCarrier] = useState<string>(CARRIERS[0].code);
+  const [tracking, setTracking] = useState('');
+  const command = useCommand();
+  return (
+    <form
+      class={compact ? 'inline-form' : 'stack-form'}
+      aria-label={`Ship order ${orderId}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void command.run('ShipOrder', { orderId, carrier, trackingNumber: tracking.trim() });
+      }}
+    >
+      <label>
+        Carrier
+        <select value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)}>
+          {CARRIERS.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Tracking number
+        <input required maxLength={100} value={tracking} onInput={(e) => setTracking(e.currentTarget.value)} />
+      </label>
+      <button type="submit" disabled={command.busy}>
+        Ship<span class="visually-hidden"> order {orderId}</span>
+      </button>
+      <CommandOutcome command={command} done={`Order ${orderId} shipped.`} />
+    </form>
+  );
+}
+
+/** Cancel an order before it ships (`CancelOrder`, a seller cancellation). */
+export function CancelForm({ orderId }: { orderId: string }) {
+  const [reason, setReason] = useState('');
+  const command = useCommand();
+  return (
+    <form
+      class="stack-form"
+      aria-label={`Cancel order ${orderId}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void command.run('CancelOrder', { orderId, reason: reason.trim() });
+      }}
+    >
+      <label>
+        Reason
+        <input required maxLength={1000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <button type="submit" class="danger" disabled={command.busy}>
+        Cancel order
+      </button>
+      <CommandOutcome command={command} done={`Order ${orderId} cancelled.`} />
+    </form>
+  );
+}
