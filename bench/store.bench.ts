@@ -2,7 +2,8 @@
 // Writes bench/results/store.json.
 import { CommandHandler } from '@sce/application';
 import { cmd, opening } from '@sce/domain/testkit';
-import { PostgresEventStore, SqliteEventStore, type EventStore } from '@sce/event-store';
+import type { EventStore } from '@sce/event-store';
+import { loadConfig, openEventStore } from '@sce/runtime';
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,9 +59,15 @@ async function readEventsPerSecond(store: EventStore, count: number): Promise<nu
   return passes.sort((a, b) => a - b)[passes.length >> 1]!;
 }
 
+/**
+ * The store as the engine opens it, from the engine's configuration: the environment's settings
+ * (SCE_SQLITE_SYNCHRONOUS, ...) checked the same way, with the benchmark's own store and place.
+ */
+const openStore = (settings: NodeJS.ProcessEnv) => openEventStore(loadConfig({ ...process.env, ...settings }));
+
 async function onSqlite(work: (store: EventStore) => Promise<number>): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'sce-bench-'));
-  const store = new SqliteEventStore(join(dir, 'events.db'));
+  const store = await openStore({ SCE_STORE: 'sqlite', SCE_READ_MODELS: 'sqlite', SCE_DATA_DIR: dir });
   try {
     return await work(store);
   } finally {
@@ -71,7 +78,12 @@ async function onSqlite(work: (store: EventStore) => Promise<number>): Promise<n
 
 async function onPostgres(work: (store: EventStore) => Promise<number>): Promise<number> {
   const schema = `bench_${process.pid}`;
-  const store = await PostgresEventStore.connect({ connectionString: PG_URL, schema, poolSize: 16 });
+  const store = await openStore({
+    SCE_STORE: 'postgres',
+    SCE_POSTGRES_URL: PG_URL,
+    SCE_POSTGRES_SCHEMA: schema,
+    SCE_POSTGRES_POOL_SIZE: process.env.SCE_POSTGRES_POOL_SIZE ?? '16',
+  });
   try {
     return await work(store);
   } finally {

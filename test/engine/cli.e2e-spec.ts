@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { client, runCli, startEngine } from './engine-harness';
+import { client, runCli, runCliWith, startEngine } from './engine-harness';
 
 describe('the analysts command line', () => {
   it('exports the log as NDJSON, counts it, and rebuilds the read models to the same figures', async () => {
@@ -55,6 +55,22 @@ describe('the analysts command line', () => {
         expect(await again.stop()).toBe(0);
       }
       expect(runCli(dataDir, 'nonsense').status).toBe(2);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the engine’s configuration, checked as the engine checks it, before it opens a store', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sce-cli-'));
+    try {
+      const bad = runCliWith({ SCE_SQLITE_SYNCHRONOUS: 'off', SCE_POSTGRES_POOL_SIZE: '0' }, dataDir, 'stats');
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('SCE_SQLITE_SYNCHRONOUS=off is not one of full, normal');
+      expect(bad.stderr).toContain('SCE_POSTGRES_POOL_SIZE=0 must be a whole number from 1 to 100');
+      expect(existsSync(join(dataDir, 'events.db'))).toBe(false);
+      const keys = runCliWith({ SCE_STORE: 'postgres', SCE_POSTGRES_URL: '' }, dataDir, 'keys', 'list');
+      expect(keys.status).toBe(1);
+      expect(keys.stderr).toContain('SCE_POSTGRES_URL must be a postgres:// connection string');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

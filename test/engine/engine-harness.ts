@@ -4,6 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { mismatchWithOpenApi } from './openapi-check';
+import { commandSchemaDisagrees } from './schema-check';
 
 const ROOT = join(__dirname, '../..');
 
@@ -16,13 +18,25 @@ export interface Engine {
   stop(): Promise<number | null>;
 }
 
-/** Starts the engine as `npm start` does, on a free port with its own data directory. */
+/**
+ * Starts the engine as `npm start` does, on a free port with its own data directory. Its clock is
+ * the test clock, standing before every suite's business times (2026-11-01), so that no timer
+ * fires by the wall clock in the middle of a suite; a suite that wants timers moves it
+ * (`PUT /v1/test/clock`), and `SCE_TEST_CLOCK: ''` runs the real clock.
+ */
 export async function startEngine(env: Record<string, string> = {}): Promise<Engine> {
   const ownDir = env.SCE_DATA_DIR === undefined;
   const dataDir = env.SCE_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sce-e2e-'));
   const child = spawn(process.execPath, [join(ROOT, 'tools/start.js')], {
     cwd: ROOT,
-    env: { ...process.env, SCE_DATA_DIR: dataDir, PORT: '0', SCE_LOG_LEVEL: 'warn', ...env },
+    env: withoutEmpty({
+      ...process.env,
+      SCE_DATA_DIR: dataDir,
+      PORT: '0',
+      SCE_LOG_LEVEL: 'warn',
+      SCE_TEST_CLOCK: '2026-11-01T00:00:00Z',
+      ...env,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -43,7 +57,7 @@ export async function startEngine(env: Record<string, string> = {}): Promise<Eng
       reject(new Error(`the engine exited with ${code}:\n${output}`));
     });
   });
-  const firstKey = join(dataDir, 'api-keys.json.first-key.txt');
+  const firstKey = join(dataDir, 'first-platform-key.txt');
   const platformKey = existsSync(firstKey) ? readFileSync(firstKey, 'utf8').trim() : '';
   return {
     url,
@@ -59,12 +73,18 @@ export async function startEngine(env: Record<string, string> = {}): Promise<Eng
   };
 }
 
+const withoutEmpty = (env: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+
 export interface Answer<T = Record<string, unknown>> {
   status: number;
   body: T;
 }
 
-/** A client holding one API key. */
+/**
+ * A client holding one API key. Every answer is checked against the engine's OpenAPI document, and
+ * every command against the published JSON Schema (ajv): they must agree with what the engine took.
+ */
 export function client(url: string, key?: string) {
   const call = async <T = Record<string, unknown>>(
     method: string,
@@ -81,7 +101,24 @@ export function client(url: string, key?: string) {
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    const answer = { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    const mismatch = await mismatchWithOpenApi(url, method, path, answer.status, answer.body);
+    if (mismatch) throw new Error(`the engine's answer does not match its OpenAPI document: ${mismatch}`);
+    if (method === 'POST' && path === '/v1/commands') {
+      const sent = raw ?? JSON.stringify(body);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(sent);
+      } catch {
+        return answer;
+      }
+      const disagreement = commandSchemaDisagrees(parsed, answer.status, answer.body as never);
+      if (disagreement)
+        throw new Error(
+          `the JSON Schema of commands and the engine disagree on ${sent.slice(0, 500)}: ${disagreement}`,
+        );
+    }
+    return answer;
   };
   return {
     call,
@@ -93,9 +130,12 @@ export function client(url: string, key?: string) {
 }
 
 /** Runs `npm run cli -- …` against `dataDir` and waits for it. */
-export const runCli = (dataDir: string, ...args: string[]) =>
+export const runCli = (dataDir: string, ...args: string[]) => runCliWith({}, dataDir, ...args);
+
+/** The CLI with settings of its own beside the data directory. */
+export const runCliWith = (env: NodeJS.ProcessEnv, dataDir: string, ...args: string[]) =>
   spawnSync(process.execPath, [join(ROOT, 'tools/cli.js'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, SCE_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, SCE_DATA_DIR: dataDir },
     encoding: 'utf8',
   });

@@ -21,7 +21,7 @@ describeWith('containers', 'the engine image (docker/engine/Dockerfile) under te
       .withStartupTimeout(120_000)
       .start();
     url = `http://${container.getHost()}:${container.getMappedPort(3000)}`;
-    key = (await container.exec(['cat', '/data/api-keys.json.first-key.txt'])).output.trim();
+    key = (await container.exec(['cat', '/data/first-platform-key.txt'])).output.trim();
   }, 900_000);
 
   afterAll(async () => {

@@ -41,8 +41,8 @@ describeWith('kafka', 'two engines on one PostgreSQL publishing to Kafka', () =>
       SCE_KAFKA_SESSION_TIMEOUT_MS: '6000',
     };
     const first = await startEngine(env);
-    // The second shares the first's API keys, so one platform key works on both.
-    const second = await startEngine({ ...env, SCE_API_KEYS_FILE: `${first.dataDir}/api-keys.json` });
+    // The keys live in the shared schema: the first engine's platform key works on both.
+    const second = await startEngine(env);
     engines = [first, second];
     const [a, b] = engines.map((e) => client(e.url, first.platformKey));
     await a!.send('RegisterShop', 'shop-1', { name: 'One', sellerId: 's1', timeZone: 'UTC', currency: 'USD' });

@@ -1,9 +1,12 @@
 import { describeWith, eventuallyExpect, produceWithKcat, readTopic, type Service } from '@sce/test-stack';
+import { hostileEnvelope } from '@sce/contracts/testkit';
+import fc from 'fast-check';
 import { Kafka, logLevel } from 'kafkajs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { client, startEngine, type Engine } from './engine-harness';
+import { schemaMismatch } from './schema-check';
 
 export const TOPICS = {
   commands: 'sce.commands',
@@ -68,8 +71,12 @@ export function kafkaSuite(
       await eventuallyExpect(() => expect(Math.max(...published())).toBe(last), timeoutMs);
       return last;
     };
-    const command = (commandId: string, type: string, payload: object, shopId = 'shop-1') =>
-      JSON.stringify({ commandId, type, shopId, payload });
+    /** A well-formed command message: it must validate against the published schema (poison ones are built by hand). */
+    const command = (commandId: string, type: string, payload: object, shopId = 'shop-1') => {
+      const envelope = { commandId, type, shopId, payload };
+      expect(schemaMismatch('commands', envelope)).toBeUndefined();
+      return JSON.stringify(envelope);
+    };
     const sendAs = (key: string, commandId: string, body: string, shopId = 'shop-1') =>
       produceWithKcat(broker.brokers, TOPICS.commands, shopId, body, {
         authorization: `Bearer ${key}`,
@@ -136,7 +143,12 @@ export function kafkaSuite(
       sendAs(
         sellerKey,
         'k-bad',
-        command('k-bad', 'ListProduct', { productId: 'p-2', title: 'Cap', price: 1500, stock: -1 }),
+        JSON.stringify({
+          commandId: 'k-bad',
+          type: 'ListProduct',
+          shopId: 'shop-1',
+          payload: { productId: 'p-2', title: 'Cap', price: 1500, stock: -1 },
+        }),
       );
       sendAs(
         'not-a-key',
@@ -163,12 +175,82 @@ export function kafkaSuite(
       expect(dead.map((d) => d.headers['sce-error'])).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/payload\.stock/),
-          'unknown API key',
+          'unknown, revoked or expired API key',
           expect.stringMatching(/not JSON/),
         ]),
       );
       expect(dead.find((d) => /not JSON/.test(d.headers['sce-error']!))!.value).toBe('{"commandId": "k-json",');
       expect(await head()).toBe(before);
+    });
+
+    it('dead-letters poison messages with the reason and answers the valid command behind each', async () => {
+      const before = await head();
+      let deep = '"v"';
+      for (let i = 0; i < 5000; i++) deep = `[${deep}]`;
+      const poison: [string, string][] = [
+        [
+          'k-ctor',
+          '{"commandId":"k-ctor","type":"RecordVisit","shopId":"shop-1","payload":{"visitorId":{"constructor":1}}}',
+        ],
+        ['k-deep', `{"commandId":"k-deep","type":"RecordVisit","shopId":"shop-1","payload":{"visitorId":${deep}}}`],
+        [
+          'k-week',
+          '{"commandId":"k-week","type":"ListProduct","shopId":"shop-1","payload":{"productId":"p-w","title":"W","price":100,"stock":1},"metadata":{"occurredAt":"2026-W48-5"}}',
+        ],
+      ];
+      for (const [id, body] of poison) {
+        produceWithKcat(broker.brokers, TOPICS.commands, 'shop-1', body, { authorization: `Bearer ${platformKey}` });
+        sendAs(
+          sellerKey,
+          `${id}-next`,
+          command(`${id}-next`, 'ListProduct', { productId: `${id}-p`, title: 'Ok', price: 100, stock: 1 }),
+        );
+      }
+      for (const [id] of poison) {
+        await eventuallyExpect(() => expect(resultsFor(`${id}-next`)).toHaveLength(1), 30_000);
+        expect(resultsFor(`${id}-next`)[0]!.result).toMatchObject({ status: 'accepted' });
+        expect(resultsFor(id)[0]!.result).toMatchObject({
+          status: 'invalid',
+          errors: [expect.objectContaining({ field: expect.any(String) })],
+        });
+      }
+      const dead = readTopic(broker.brokers, TOPICS.dead);
+      for (const [, body] of poison)
+        expect(dead.find((d) => d.value === body)?.headers['sce-error']).toMatch(/^invalid: /);
+      expect((await client(engine.url).get('/health')).body).toMatchObject({
+        status: 'ok',
+        details: { kafka: { status: 'up', consumer: 'joined' } },
+      });
+      expect(await head()).toBe(before + poison.length);
+    });
+
+    it('answers every one of 300 hostile envelopes (property-based) and keeps taking commands', async () => {
+      const platform = client(engine.url, platformKey);
+      const keyOf: Record<string, string> = { PLATFORM: platformKey, SELLER: sellerKey };
+      for (const role of ['BUYER', 'SYSTEM', 'ANALYST'])
+        keyOf[role] = (await platform.call<{ key: string }>('POST', '/v1/api-keys', { name: role, role })).body.key;
+      const cases = fc.sample(hostileEnvelope, { numRuns: 300, seed: 42 });
+      const before = await head();
+      const producer = new Kafka({ brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer();
+      await producer.connect();
+      await producer.send({
+        topic: TOPICS.commands,
+        messages: cases.map(({ command, body }, i) => ({
+          key: 'shop-1',
+          value: JSON.stringify(body),
+          headers: { authorization: `Bearer ${keyOf[command.metadata.actor.role]}`, 'correlation-id': `fz-${i}` },
+        })),
+      });
+      await producer.disconnect();
+      const answers = () => results().filter((r) => /^fz-\d+$/.test(r.headers['correlation-id'] ?? ''));
+      await eventuallyExpect(() => expect(answers()).toHaveLength(cases.length), 60_000);
+      const outcomes = answers().map((r) => r.result as { status: string; positions?: number[] });
+      expect(outcomes.filter((o) => !['accepted', 'rejected', 'invalid'].includes(o.status))).toEqual([]);
+      const written = outcomes.reduce((n, o) => n + (o.status === 'accepted' ? o.positions!.length : 0), 0);
+      expect(await head()).toBe(before + written);
+      expect((await client(engine.url).get('/health')).body).toMatchObject({
+        details: { kafka: { consumer: 'joined' } },
+      });
     });
 
     it('publishes every event of the log once, keyed by stream, with its position', async () => {
@@ -184,7 +266,24 @@ export function kafkaSuite(
       expect(events.map((e) => e.event.position).sort((a: number, b: number) => a - b)).toEqual(
         Array.from({ length: last }, (_, i) => i + 1),
       );
-      for (const { key, event } of events) expect(key).toBe(event.stream);
+      for (const { key, event } of events) {
+        expect(key).toBe(event.stream);
+        expect(schemaMismatch('events', event)).toBeUndefined();
+      }
+      for (const { result } of results()) expect(schemaMismatch('results', result)).toBeUndefined();
+      // CloudEvents binary mode, read with kcat, against the log itself.
+      const log = new Map(events.map(({ event }) => [event.id, event]));
+      for (const { headers } of readTopic(broker.brokers, TOPICS.events)) {
+        const event = log.get(headers.ce_id!)!;
+        expect(headers).toMatchObject({
+          ce_specversion: '1.0',
+          ce_source: 'urn:sce:seller-center-engine',
+          ce_type: event.type,
+          ce_subject: event.stream,
+          ce_time: event.metadata.occurredAt,
+          'content-type': 'application/json',
+        });
+      }
       expect(events.map((e) => e.event.type)).toEqual(expect.arrayContaining(['ShopRegistered', 'ProductListed']));
     });
 
@@ -211,6 +310,13 @@ export function kafkaSuite(
         }
         await publishedUpToHead(60_000);
         expect(engine.process.exitCode).toBeNull();
+        // The command consumer came back by itself too.
+        sendAs(
+          sellerKey,
+          'k-after-outage',
+          command('k-after-outage', 'ListProduct', { productId: 'p-outage', title: 'Cap', price: 900, stock: 1 }),
+        );
+        await eventuallyExpect(() => expect(resultsFor('k-after-outage')).toHaveLength(1), 60_000);
       },
     );
 
@@ -225,15 +331,15 @@ export function kafkaSuite(
     it('loses nothing and writes nothing twice when the engine is killed mid-stream and restarted', async () => {
       const producer = new Kafka({ brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer();
       await producer.connect();
-      const total = 1000;
-      await producer.send({
-        topic: TOPICS.commands,
-        messages: Array.from({ length: total }, (_, i) => ({
-          key: 'shop-1',
-          value: command(`bulk-${i}`, 'ListProduct', { productId: `bulk-${i}`, title: 'Tee', price: 1000, stock: 1 }),
-          headers: { authorization: `Bearer ${sellerKey}` },
-        })),
-      });
+      // Several of the consumer's chunks (1,000 messages each answer together), so a kill lands between two.
+      const total = 4000;
+      const messages = Array.from({ length: total }, (_, i) => ({
+        key: 'shop-1',
+        value: command(`bulk-${i}`, 'ListProduct', { productId: `bulk-${i}`, title: 'Tee', price: 1000, stock: 1 }),
+        headers: { authorization: `Bearer ${sellerKey}` },
+      }));
+      for (let from = 0; from < total; from += 1000)
+        await producer.send({ topic: TOPICS.commands, messages: messages.slice(from, from + 1000) });
       await producer.disconnect();
       const answered = () =>
         new Set(
