@@ -1,15 +1,13 @@
 import { ROLES, type Role } from '@sce/domain';
 import { canonicalInstant } from '@sce/contracts';
 import { openApiKeys, type EngineConfig } from '@sce/runtime';
+import { UsageError } from './usage';
 
 export const KEYS_USAGE = `  keys create --role ROLE --name NAME [--shop SHOP_ID] [--expires RFC3339]
                  make an API key and print it (the only time it is shown); ROLE: ${ROLES.join(', ')}
   keys list      every key: id, name, role, shop, created, expiry, revocation (never the keys)
   keys revoke KEY_ID
                  refuse the key from now on, on every engine of this store within a second`;
-
-/** Thrown for a bad argument: the CLI prints it with the usage and exits 2. */
-export class UsageError extends Error {}
 
 const option = (args: string[], name: string) => {
   const at = args.indexOf(`--${name}`);
