@@ -3,17 +3,39 @@ import { startEngine, type Engine } from './engine-harness';
 import { keysFor, tellTheStory, type Keys } from './seller-story';
 
 const RANGE = 'from=2026-11-25&to=2026-12-09';
-const zero = { visitors: 0, orders: 0, itemsSold: 0, gmv: 0, refunds: 0, liveSessions: 0 };
+const zero = { visitors: 0, buyers: 0, orders: 0, itemsSold: 0, gmv: 0, refunds: 0, liveSessions: 0 };
+const noChannels = { LIVE: 0, VIDEO: 0, PRODUCT_CARD: 0 };
+const noCancellations = { BUYER: 0, SELLER: 0, SYSTEM: 0 };
+type Figures = typeof zero & { gmvByChannel?: typeof noChannels; cancellations?: typeof noCancellations };
+
+/** A period's figures as the dashboard answers them: the counts, and the ratios worked out here from them. */
+const answered = (f: Figures) => ({
+  ...f,
+  conversionRate: f.visitors ? f.buyers / f.visitors : null,
+  avgOrderValue: f.orders ? Math.round(f.gmv / f.orders) : null, // no ties in this story
+  // every order of the story is sold LIVE
+  gmvByChannel: f.gmvByChannel ?? { ...noChannels, LIVE: f.gmv },
+  cancellations: f.cancellations ?? noCancellations,
+});
 
 /** The figures, worked out by hand from the story (times are UTC; the shop is in Los Angeles, UTC-8). */
-const EXPECTED_DAYS: Record<string, Partial<typeof zero>> = {
+const EXPECTED_DAYS: Record<string, Partial<Figures>> = {
   // v-1 09:00, v-2 12:00, v-1 again 23:30 (07:30Z next day); o-1 = 4500 + 2×1500 + 800 = 8300 (4 units),
-  // o-3 at 23:59 local (07:59Z) is before the 08:00Z campaign start: 4500 at list price (1 unit)
-  '2026-11-26': { visitors: 2, orders: 2, itemsSold: 5, gmv: 8300 + 4500 },
+  // o-3 at 23:59 local (07:59Z) is before the 08:00Z campaign start: 4500 at list price (1 unit);
+  // every order has its own buyer (b-o-1, b-o-3)
+  '2026-11-26': { visitors: 2, buyers: 2, orders: 2, itemsSold: 5, gmv: 8300 + 4500 },
   // o-2: 2 hoodies at the campaign price 3500; LIVE at 02:00 and 19:00 local
-  '2026-11-27': { visitors: 2, orders: 1, itemsSold: 2, gmv: 7000, liveSessions: 2 },
-  // o-4 at 00:00 local (08:00Z, campaign over: list price 4500); o-7 cap 2500 stays in GMV though cancelled
-  '2026-11-28': { visitors: 1, orders: 2, itemsSold: 2, gmv: 4500 + 2500 },
+  '2026-11-27': { visitors: 2, buyers: 1, orders: 1, itemsSold: 2, gmv: 7000, liveSessions: 2 },
+  // o-4 at 00:00 local (08:00Z, campaign over: list price 4500); o-7 cap 2500 stays in GMV though
+  // cancelled, by its buyer at 02:00 local
+  '2026-11-28': {
+    visitors: 1,
+    buyers: 2,
+    orders: 2,
+    itemsSold: 2,
+    gmv: 4500 + 2500,
+    cancellations: { ...noCancellations, BUYER: 1 },
+  },
   '2026-11-30': { refunds: 1500 }, // r-1, one mug
   '2026-12-01': { refunds: 800 }, // r-5, the sticker, auto-approved
   '2026-12-02': { refunds: 3500 }, // r-2, a hoodie bought at the campaign price
@@ -42,27 +64,22 @@ function storyChecks(open: () => Promise<Engine>) {
       `/v1/shops/shop-la/dashboard?${RANGE}&asOf=2026-11-26T00:00:00Z&atPosition=${lastPosition}`,
     );
     const dates = Array.from({ length: 14 }, (_, i) => new Date(Date.UTC(2026, 10, 25 + i)).toISOString().slice(0, 10));
-    expect(dashboard.days).toEqual(dates.map((date) => ({ date, ...zero, ...EXPECTED_DAYS[date] })));
-    expect(dashboard.months).toEqual([
-      {
-        month: '2026-11',
-        visitors: 4,
-        orders: 5,
-        itemsSold: 9,
-        gmv: 12800 + 7000 + 7000,
-        refunds: 1500,
-        liveSessions: 2,
-      },
-      { month: '2026-12', visitors: 0, orders: 0, itemsSold: 0, gmv: 0, refunds: 800 + 3500, liveSessions: 0 },
-    ]);
-    expect(dashboard.totals).toEqual({
-      visitors: 4,
+    expect(dashboard.days).toEqual(dates.map((date) => ({ date, ...answered({ ...zero, ...EXPECTED_DAYS[date] }) })));
+    const november = {
+      visitors: 4, // v-1 … v-4
+      buyers: 5, // five orders, five buyers
       orders: 5,
       itemsSold: 9,
-      gmv: 26800,
-      refunds: 5800,
+      gmv: 12800 + 7000 + 7000,
+      refunds: 1500,
       liveSessions: 2,
-    });
+      cancellations: { ...noCancellations, BUYER: 1 },
+    };
+    expect(dashboard.months).toEqual([
+      { month: '2026-11', ...answered(november) },
+      { month: '2026-12', ...answered({ ...zero, refunds: 800 + 3500 }) },
+    ]);
+    expect(dashboard.totals).toEqual(answered({ ...november, refunds: 1500 + 800 + 3500 }));
     expect(dashboard.campaigns).toMatchObject({
       ongoing: [],
       upcoming: [{ campaignId: 'bf-2026', joined: true, products: 1 }],

@@ -2,32 +2,68 @@ import { listCampaigns } from '../campaigns/campaigns.query';
 import type { CampaignDoc } from '../campaigns/campaign.projection';
 import type { DocStore } from '../doc-store';
 import { datesIn, monthsIn, type Range } from '../range';
-import { emptyDay, type DayDoc } from './days.projection';
+import { CHANNELS, emptyDay, INITIATORS, type ByChannel, type ByInitiator, type DayDoc } from './days.projection';
 import { monthKey, type MonthDoc } from './months.projection';
 import type { SeenDoc } from './seen';
 
-type Figures = Omit<DayDoc, 'date' | 'visitors'>;
-const sum = (days: Figures[]): Figures => ({
-  orders: days.reduce((n, d) => n + d.orders, 0),
-  itemsSold: days.reduce((n, d) => n + d.itemsSold, 0),
-  gmv: days.reduce((n, d) => n + d.gmv, 0),
-  refunds: days.reduce((n, d) => n + d.refunds, 0),
-  liveSessions: days.reduce((n, d) => n + d.liveSessions, 0),
+type Summed = Pick<DayDoc, 'orders' | 'itemsSold' | 'gmv' | 'refunds' | 'liveSessions'> & {
+  gmvByChannel: ByChannel;
+  cancellations: ByInitiator;
+};
+
+const total = (days: DayDoc[], figure: (d: DayDoc) => number) => days.reduce((n, d) => n + figure(d), 0);
+const byKey = <K extends string>(keys: readonly K[], days: DayDoc[], figure: (d: DayDoc, key: K) => number) =>
+  Object.fromEntries(keys.map((k) => [k, total(days, (d) => figure(d, k))])) as Record<K, number>;
+
+const sum = (days: DayDoc[]): Summed => ({
+  orders: total(days, (d) => d.orders),
+  itemsSold: total(days, (d) => d.itemsSold),
+  gmv: total(days, (d) => d.gmv),
+  refunds: total(days, (d) => d.refunds),
+  liveSessions: total(days, (d) => d.liveSessions),
+  gmvByChannel: byKey(CHANNELS, days, (d, k) => d.gmvByChannel[k]),
+  cancellations: byKey(INITIATORS, days, (d, k) => d.cancellations[k]),
 });
+
+/** gmv ÷ orders in minor units, half up (integers only: no float rounding); null with no orders. */
+export function avgOrderValue(gmv: number, orders: number): number | null {
+  return orders ? Math.floor((2 * gmv + orders) / (2 * orders)) : null;
+}
+
+/** buyers ÷ visitors (the platform's definition, not capped at 1); null with no visitors. */
+export const conversionRate = (buyers: number, visitors: number): number | null =>
+  visitors ? buyers / visitors : null;
+
+/** A period's figures in the answer's order: who came, what sold, and the ratios of the two. */
+function figures(visitors: number, buyers: number, summed: Summed) {
+  const { gmvByChannel, cancellations, ...counts } = summed;
+  return {
+    visitors,
+    buyers,
+    ...counts,
+    conversionRate: conversionRate(buyers, visitors),
+    avgOrderValue: avgOrderValue(summed.gmv, summed.orders),
+    gmvByChannel,
+    cancellations,
+  };
+}
+
+/** Days stored before these figures existed (an engine not yet rebuilt) read as zeros for them. */
+const withDefaults = (day: DayDoc): DayDoc => ({ ...emptyDay(day.date), ...day });
 
 /**
  * The seller's home page: per local day in the range, per calendar month the range touches (whole
- * months: sums of their days, visitors distinct in the month), totals over the range (visitors
- * distinct over the range), and the campaigns ongoing and upcoming at `asOf`.
+ * months: sums of their days, visitors and buyers distinct in the month), totals over the range
+ * (visitors and buyers distinct over the range), and the campaigns ongoing and upcoming at `asOf`.
  */
 export async function dashboard(docs: DocStore, shopId: string, range: Range, asOf: string) {
-  const byDate = new Map((await docs.list<DayDoc>('day', shopId)).map((d) => [d.date, d]));
+  const byDate = new Map((await docs.list<DayDoc>('day', shopId)).map((d) => [d.date, withDefaults(d)]));
   const days = datesIn(range).map((date) => byDate.get(date) ?? emptyDay(date));
   const months = await Promise.all(
     monthsIn(range).map(async (month) => {
       const all = [...byDate.values()].filter((d) => d.date.startsWith(month));
-      const visitors = (await docs.get<MonthDoc>(monthKey(shopId, month)))?.visitors ?? 0;
-      return { month, visitors, ...sum(all) };
+      const doc = await docs.get<MonthDoc>(monthKey(shopId, month));
+      return { month, ...figures(doc?.visitors ?? 0, doc?.buyers ?? 0, sum(all)) };
     }),
   );
   const campaigns = await listCampaigns(docs);
@@ -39,12 +75,16 @@ export async function dashboard(docs: DocStore, shopId: string, range: Range, as
     joined: Boolean(c.participants[shopId]?.length),
     products: c.participants[shopId]?.length ?? 0,
   });
+  const [visitors, buyers] = await Promise.all([
+    distinct(docs, 'seen', shopId, range),
+    distinct(docs, 'buyer', shopId, range),
+  ]);
   return {
     shopId,
     ...range,
-    days: days.map((d) => ({ date: d.date, visitors: d.visitors, ...sum([d]) })),
+    days: days.map((d) => ({ date: d.date, ...figures(d.visitors, d.buyers, sum([d])) })),
     months,
-    totals: { visitors: await distinctVisitors(docs, shopId, range), ...sum(days) },
+    totals: figures(visitors, buyers, sum(days)),
     campaigns: {
       asOf,
       ongoing: campaigns.filter((c) => c.startsAt <= asOf && asOf < c.endsAt).map(mine),
@@ -53,8 +93,8 @@ export async function dashboard(docs: DocStore, shopId: string, range: Range, as
   };
 }
 
-/** Distinct visitors over several days: the day-level `seen` documents in the range. */
-async function distinctVisitors(docs: DocStore, shopId: string, { from, to }: Range): Promise<number> {
-  const seen = await docs.listRange<SeenDoc>('seen', shopId, `d:${from}:`, `d:${to}:`);
+/** Distinct visitors (or buyers) over several days: the day-level documents of who was seen in the range. */
+async function distinct(docs: DocStore, model: 'seen' | 'buyer', shopId: string, { from, to }: Range) {
+  const seen = await docs.listRange<SeenDoc>(model, shopId, `d:${from}:`, `d:${to}:`);
   return new Set(seen.map((s) => s.visitorId)).size;
 }

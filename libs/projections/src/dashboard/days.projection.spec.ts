@@ -33,17 +33,71 @@ describe('dashboard days', () => {
         '2026-11-22T01:00:00.000Z',
       ),
     ];
+    const zeros = { visitors: 0, buyers: 0, gmvByChannel: { LIVE: 0, VIDEO: 0, PRODUCT_CARD: 0 } };
+    const noCancellations = { cancellations: { BUYER: 0, SELLER: 0, SYSTEM: 0 } };
     expect(await documents<DayDoc>(events, 'day')).toEqual({
       '2026-11-20': {
         date: '2026-11-20',
-        visitors: 0,
+        ...zeros,
+        buyers: 1,
         orders: 1,
         itemsSold: 3,
         gmv: 3900,
+        gmvByChannel: { LIVE: 3900, VIDEO: 0, PRODUCT_CARD: 0 },
         refunds: 0,
         liveSessions: 1,
+        ...noCancellations,
       },
-      '2026-11-21': { date: '2026-11-21', visitors: 0, orders: 0, itemsSold: 0, gmv: 0, refunds: 900, liveSessions: 0 },
+      '2026-11-21': {
+        date: '2026-11-21',
+        ...zeros,
+        orders: 0,
+        itemsSold: 0,
+        gmv: 0,
+        refunds: 900,
+        liveSessions: 0,
+        ...noCancellations,
+      },
     });
+  });
+
+  it('counts a buyer once a local day however many orders, and GMV by the channel it sold through', async () => {
+    const order = (orderId: string, buyerId: string, channel: 'LIVE' | 'VIDEO' | 'PRODUCT_CARD', price: number) => {
+      const [event] = placed(orderId, [line('p-1', 1, price)], { channel });
+      return ev('OrderPlaced', { ...(event as Extract<typeof event, { type: 'OrderPlaced' }>).data, buyerId });
+    };
+    const events = [
+      registered,
+      stored(order('o-1', 'b-1', 'LIVE', 1000), '2026-11-20T18:00:00.000Z', 'BUYER'),
+      stored(order('o-2', 'b-1', 'VIDEO', 2000), '2026-11-20T19:00:00.000Z', 'BUYER'),
+      stored(order('o-3', 'b-2', 'PRODUCT_CARD', 400), '2026-11-20T20:00:00.000Z', 'BUYER'),
+      stored(order('o-4', 'b-1', 'LIVE', 300), '2026-11-21T20:00:00.000Z', 'BUYER'),
+    ];
+    const days = await documents<DayDoc>(events, 'day');
+    expect(days['2026-11-20']).toMatchObject({
+      buyers: 2,
+      orders: 3,
+      gmv: 3400,
+      gmvByChannel: { LIVE: 1000, VIDEO: 2000, PRODUCT_CARD: 400 },
+    });
+    expect(days['2026-11-21']).toMatchObject({ buyers: 1, orders: 1, gmvByChannel: { LIVE: 300, VIDEO: 0 } });
+    const buyerDays = Object.keys(await documents<SeenDoc>(events, 'buyer')).filter((id) => id.startsWith('d:'));
+    expect(buyerDays.sort()).toEqual(['d:2026-11-20:b-1', 'd:2026-11-20:b-2', 'd:2026-11-21:b-1']);
+  });
+
+  it('counts cancellations on their own local day, by who cancelled', async () => {
+    const cancelled = (orderId: string, cancelledBy: 'BUYER' | 'SELLER' | 'SYSTEM' | 'PLATFORM', at: string) =>
+      stored(ev('OrderCancelled', { shopId: 'shop-1', orderId, reason: 'x', cancelledBy }), at, 'SYSTEM');
+    const events = [
+      registered,
+      cancelled('o-1', 'BUYER', '2026-11-20T18:00:00.000Z'),
+      cancelled('o-2', 'BUYER', '2026-11-20T19:00:00.000Z'),
+      cancelled('o-3', 'SELLER', '2026-11-21T07:00:00.000Z'), // 23:00 on the 20th in Los Angeles
+      cancelled('o-4', 'SYSTEM', '2026-11-21T09:00:00.000Z'),
+      cancelled('o-5', 'PLATFORM', '2026-11-21T10:00:00.000Z'), // not one of the three initiators
+    ];
+    const days = await documents<DayDoc>(events, 'day');
+    expect(days['2026-11-20']?.cancellations).toEqual({ BUYER: 2, SELLER: 1, SYSTEM: 0 });
+    expect(days['2026-11-21']?.cancellations).toEqual({ BUYER: 0, SELLER: 0, SYSTEM: 1 });
   });
 });

@@ -21,7 +21,19 @@ const REFUND_STATUSES = ['REQUESTED', 'APPROVED', 'REJECTED', 'RETURN_RECEIVED',
 const PRODUCT_STATUSES = ['PENDING_REVIEW', 'ACTIVE', 'ISSUES', 'SUSPENDED', 'INACTIVE'];
 const ROLES = ['SELLER', 'PLATFORM', 'BUYER', 'SYSTEM', 'ANALYST'];
 
-const figures = { orders: int, itemsSold: int, gmv: money, refunds: money, liveSessions: int };
+const figures = {
+  visitors: int,
+  buyers: int,
+  orders: int,
+  itemsSold: int,
+  gmv: money,
+  refunds: money,
+  liveSessions: int,
+  conversionRate: { ...nullable(num), description: 'buyers ÷ visitors; null with no visitors' },
+  avgOrderValue: { ...nullable(money), description: 'gmv ÷ orders, rounded half up; null with no orders' },
+  gmvByChannel: obj({ LIVE: money, VIDEO: money, PRODUCT_CARD: money }),
+  cancellations: { ...counts(['BUYER', 'SELLER', 'SYSTEM']), description: 'orders cancelled, by who cancelled' },
+};
 const campaignOfShop = obj({
   campaignId: str,
   name: str,
@@ -87,9 +99,9 @@ export const READ_MODEL_SCHEMAS: Record<string, Schema> = {
     shopId: str,
     from: date,
     to: date,
-    days: list(obj({ date, visitors: int, ...figures })),
-    months: list(obj({ month, visitors: int, ...figures })),
-    totals: obj({ visitors: int, ...figures }),
+    days: list(obj({ date, ...figures })),
+    months: list(obj({ month, ...figures })),
+    totals: obj(figures),
     campaigns: obj({ asOf: instant, ongoing: list(campaignOfShop), upcoming: list(campaignOfShop) }),
   }),
   OrderStats: obj({
