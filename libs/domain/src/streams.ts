@@ -8,9 +8,9 @@ export const streams = {
   visits: (shopId: string) => `visits-${shopId}`,
 };
 
-const CATEGORIES = ['shop', 'product', 'order', 'campaign', 'live', 'visits'] as const;
 /** What a stream's name starts with: one per kind of stream, each with its own fold. */
-export type StreamCategory = (typeof CATEGORIES)[number];
+export const STREAM_CATEGORIES = ['shop', 'product', 'order', 'campaign', 'live', 'visits'] as const;
+export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 /**
  * The category of a stream: what comes before its first `-`.
@@ -18,6 +18,6 @@ export type StreamCategory = (typeof CATEGORIES)[number];
  */
 export function categoryOf(stream: string): StreamCategory {
   const category = stream.slice(0, stream.indexOf('-'));
-  if ((CATEGORIES as readonly string[]).includes(category)) return category as StreamCategory;
+  if ((STREAM_CATEGORIES as readonly string[]).includes(category)) return category as StreamCategory;
   throw new Error(`not a seller-center stream: ${stream}`);
 }
