@@ -17,8 +17,10 @@ export const eventColumns = (alias = '') => {
  * of that fold version that is later than `from` and not past the stream's revision (kept in
  * `streams`), else `from` if the stream reached it, else the start. One row per request first
  * (kind 0: the stream's revision, the snapshot used, whether `from` was), then its events (kind 1).
+ * A join of `events` on the requests let the planner scan the whole table: the lateral read keeps
+ * every stream on its index range (postgres-reads.int-spec).
  */
-const PARTS_SQL = `
+export const PARTS_SQL = `
   WITH req AS (
     SELECT r.i, r.stream_id, r.from_rev, r.fold_version, COALESCE(h.revision, -1) AS head
     FROM unnest($1::text[], $2::bigint[], $3::int[]) WITH ORDINALITY AS r(stream_id, from_rev, fold_version, i)
@@ -35,8 +37,11 @@ const PARTS_SQL = `
          NULL::bigint, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::jsonb, NULL::jsonb, NULL::text
   FROM base
   UNION ALL
-  SELECT b.i, 1, NULL, NULL, NULL, NULL, ${eventColumns('e')}
-  FROM base b JOIN events e ON e.stream_id = b.stream_id AND e.revision > b.after
+  SELECT b.i, 1, NULL, NULL, NULL, NULL, e.*
+  FROM base b CROSS JOIN LATERAL ( -- per stream, a range of the (stream_id, revision) index
+    SELECT ${eventColumns()} FROM events WHERE stream_id = b.stream_id AND revision > b.after
+    ORDER BY revision OFFSET 0 -- not pulled up into a join (which could hash the whole table)
+  ) e
   ORDER BY 1, 2, 10`;
 
 interface PendingRead {
