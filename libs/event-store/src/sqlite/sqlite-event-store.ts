@@ -23,6 +23,7 @@ import { toCommandRecord } from '../sql-rows';
 import { fromEventText, toEventText } from './event-text';
 import { checkSnapshot, readsPart } from '../partial-read';
 import { migrateSqlite } from './sqlite-schema';
+import { filteredQuery } from './sqlite-filters';
 import { SqliteSnapshots } from './sqlite-snapshots';
 
 /**
@@ -218,19 +219,4 @@ export class SqliteEventStore implements EventStore {
 
 function unavailable(error: unknown): never {
   throw new StoreUnavailableError(`SQLite event store failed: ${(error as Error).message}`, { cause: error });
-}
-
-function filteredQuery(after: number, limit: number, filter: EventFilter) {
-  const where = ['position > ?'];
-  const params: unknown[] = [after];
-  if (filter.eventTypes) {
-    where.push('type IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(filter.eventTypes));
-  }
-  if (filter.categories) {
-    where.push("substr(stream_id, 1, instr(stream_id, '-') - 1) IN (SELECT value FROM json_each(?))");
-    params.push(JSON.stringify(filter.categories));
-  }
-  params.push(limit);
-  return { sql: `SELECT event FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`, params };
 }
