@@ -5,11 +5,12 @@ import { cmd, opening } from '@sce/domain/testkit';
 import type { EventStore } from '@sce/event-store';
 import { loadConfig, openEventStore } from '@sce/runtime';
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { throughput, writeResults, type Figure } from './bench-kit';
+import { coldCommandMs } from './cold-command';
 
 const PG_URL = process.env.SCE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const C1 = Number(process.env.SCE_BENCH_C1 ?? 3000);
@@ -65,6 +66,16 @@ async function readEventsPerSecond(store: EventStore, count: number): Promise<nu
  */
 const openStore = (settings: NodeJS.ProcessEnv) => openEventStore(loadConfig({ ...process.env, ...settings }));
 
+/** The SQLite store of one data directory, opened as often as `work` asks (each a fresh instance). */
+async function onSqliteReopened(work: (open: () => Promise<EventStore>) => Promise<number>): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'sce-bench-'));
+  try {
+    return await work(() => openStore({ SCE_STORE: 'sqlite', SCE_READ_MODELS: 'sqlite', SCE_DATA_DIR: dir }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function onSqlite(work: (store: EventStore) => Promise<number>): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'sce-bench-'));
   const store = await openStore({ SCE_STORE: 'sqlite', SCE_READ_MODELS: 'sqlite', SCE_DATA_DIR: dir });
@@ -102,7 +113,15 @@ const FIGURES: Record<string, () => Promise<number>> = {
   'postgres.commands_per_sec.c1': () => onPostgres((s) => commandsPerSecond(s, 'postgres c1', C1, 1)),
   'postgres.commands_per_sec.c32': () => onPostgres((s) => commandsPerSecond(s, 'postgres c32', C32 / 2, 32)),
   'postgres.read_events_per_sec': () => onPostgres((s) => readEventsPerSecond(s, READ)),
+  // The first command on a long stream after a restart, with snapshots (ADR 16), on the default store.
+  'store.cold_command_ms.1k': () => onSqliteReopened((open) => coldCommandMs(open, 1_000)),
+  'store.cold_command_ms.10k': () => onSqliteReopened((open) => coldCommandMs(open, 10_000)),
+  'store.cold_command_ms.100k': () => onSqliteReopened((open) => coldCommandMs(open, 100_000)),
 };
+
+/** The store a figure runs on: its name's first part (`store.` figures run on SQLite, the default). */
+const storeOf = (name: string) => (name.startsWith('store.') ? 'sqlite' : name.slice(0, name.indexOf('.')));
+const unitOf = (name: string) => (name.includes('.read_') ? 'events/s' : name.includes('_ms.') ? 'ms' : 'commands/s');
 
 /**
  * Each figure is measured in a fresh process: a figure must not depend on the garbage the figures
@@ -112,9 +131,7 @@ const FIGURES: Record<string, () => Promise<number>> = {
 function inChild(name: string): Promise<Figure> {
   return new Promise((resolve, reject) => {
     const child = fork(__filename, [name], { execArgv: process.execArgv });
-    child.on('message', (value) =>
-      resolve({ name, unit: name.includes('.read_') ? 'events/s' : 'commands/s', value: value as number }),
-    );
+    child.on('message', (value) => resolve({ name, unit: unitOf(name), value: value as number }));
     // 'close' comes after the IPC channel has delivered everything: a figure first makes this a no-op.
     child.on('close', (code) => reject(new Error(`${name}: the benchmark process ended (${code}) without a figure`)));
   });
@@ -122,6 +139,12 @@ function inChild(name: string): Promise<Figure> {
 
 /** `SCE_BENCH_STORES=postgres` runs one store only (the file then holds only its figures). */
 const STORES = (process.env.SCE_BENCH_STORES ?? 'sqlite,postgres').split(',');
+/**
+ * `SCE_BENCH_ONLY=store.cold` runs the figures whose names start with one of these (comma-separated)
+ * and keeps the file's other figures as they were.
+ */
+const ONLY = process.env.SCE_BENCH_ONLY?.split(',');
+const RESULTS = join(__dirname, 'results', 'store.json');
 
 async function main() {
   const figure = process.argv[2];
@@ -132,8 +155,13 @@ async function main() {
   }
   const figures: Figure[] = [];
   for (const name of Object.keys(FIGURES))
-    if (STORES.includes(name.slice(0, name.indexOf('.')))) figures.push(await inChild(name));
-  writeResults('store.json', figures);
+    if (STORES.includes(storeOf(name)) && (!ONLY || ONLY.some((prefix) => name.startsWith(prefix))))
+      figures.push(await inChild(name));
+  if (!ONLY) return writeResults('store.json', figures);
+  const kept = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Figure[]) : [];
+  const measured = new Map(figures.map((f) => [f.name, f]));
+  const merged = kept.map((f) => measured.get(f.name) ?? f);
+  writeResults('store.json', [...merged, ...figures.filter((f) => !kept.some((k) => k.name === f.name))]);
 }
 
 void main().catch((error) => {

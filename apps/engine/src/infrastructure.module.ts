@@ -25,6 +25,9 @@ import {
   TIMER_STORE,
 } from './tokens';
 
+/** How long a shutdown waits for snapshot writes under way. */
+const SNAPSHOT_SETTLE_MS = 2_000;
+
 /** Binds the ports to the adapters the configuration names, and owns their lifecycle. */
 @Global()
 @Module({})
@@ -38,6 +41,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(API_KEYS) private readonly keys: ApiKeys,
     @Inject(TIMER_MANAGER) private readonly timers: TimerManager,
     @Inject(TIMER_STORE) private readonly timerStore: TimerStore,
+    @Inject(COMMAND_HANDLER) private readonly commands: CommandHandler,
   ) {}
 
   static forConfig(config: EngineConfig) {
@@ -60,7 +64,14 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         {
           provide: COMMAND_HANDLER,
           inject: [EVENT_STORE],
-          useFactory: (events: EventStore) => new CommandHandler(events),
+          useFactory: (events: EventStore) =>
+            new CommandHandler(events, {
+              snapshots: {
+                every: config.snapshotEvery,
+                onError: (stream, error) =>
+                  new Logger('Snapshots').warn(`snapshot of ${stream} not written: ${String(error)}`),
+              },
+            }),
         },
         {
           provide: API_KEYS,
@@ -93,10 +104,15 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     this.logger.log(`event store ${this.events.name}; read models from position ${this.runner.position}`);
   }
 
-  /** In-flight requests have finished (the HTTP server closed first); save checkpoints, then close. */
+  /**
+   * In-flight requests have finished (the HTTP server closed first); save checkpoints, let snapshot
+   * writes under way finish (a bounded wait: a lost one costs only time), then close.
+   */
   async onApplicationShutdown(): Promise<void> {
     await this.timers.stop();
     await this.timerStore.close();
+    if (!(await this.commands.settleSnapshots(SNAPSHOT_SETTLE_MS)))
+      this.logger.warn(`snapshot writes still under way after ${SNAPSHOT_SETTLE_MS} ms: closing without them`);
     await this.runner.stop();
     await this.docs.close();
     await this.keys.close();

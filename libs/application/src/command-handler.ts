@@ -1,4 +1,3 @@
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { hash } from 'node:crypto';
 import {
   assertSameCommand,
@@ -18,11 +17,15 @@ import {
 import {
   ConcurrencyError,
   DuplicateCommandError,
+  NO_STREAM,
   type CommandOutcome,
   type CommandRecord,
   type EventStore,
+  type StreamRead,
   type StreamWrite,
 } from '@sce/event-store';
+import { appendTraced, backoff, toWrites } from './command-writes';
+import { SnapshotWriter, type SnapshotOptions } from './snapshots';
 import { StateCache, type CachedState } from './state-cache';
 import { StreamLocks } from './stream-locks';
 
@@ -34,6 +37,8 @@ export interface HandleOptions {
   maxAttempts?: number;
   /** Folded stream states kept in memory. */
   cacheSize?: number;
+  /** When streams get a snapshot (every 1,000 events past the last by default), and who hears of a failed write. */
+  snapshots?: SnapshotOptions;
 }
 
 type Loaded = Map<string, CachedState>;
@@ -48,12 +53,22 @@ type Loaded = Map<string, CachedState>;
 export class CommandHandler {
   private readonly locks = new StreamLocks();
   private readonly cache: StateCache;
+  private readonly snapshots: SnapshotWriter;
 
   constructor(
     private readonly store: EventStore,
     private readonly options: HandleOptions = {},
   ) {
     this.cache = new StateCache(options.cacheSize);
+    this.snapshots = new SnapshotWriter(store, options.snapshots);
+  }
+
+  /**
+   * Waits for the snapshot writes under way (on shutdown, before the store closes), at most
+   * `timeoutMs`: true when every one has finished. Losing one loses nothing but time.
+   */
+  settleSnapshots(timeoutMs?: number): Promise<boolean> {
+    return this.snapshots.settle(timeoutMs);
   }
 
   async handle(commandId: string, command: Command, principal: Principal): Promise<HandledOutcome> {
@@ -84,7 +99,9 @@ export class CommandHandler {
           continue;
         }
         const rejected = { status: 'rejected' as const, code: error.code, message: error.message };
-        return firstOutcome(commandId, fingerprint, await this.store.recordRejection(commandId, fingerprint, rejected));
+        const record = await this.store.recordRejection(commandId, fingerprint, rejected);
+        this.snapshotDue(loaded);
+        return firstOutcome(commandId, fingerprint, record);
       }
       const writes = toWrites(command, commandId, events, loaded);
       try {
@@ -92,6 +109,7 @@ export class CommandHandler {
           this.store.appendCommand({ commandId, fingerprint, writes }),
         );
         this.remember(writes, events, loaded, result.streams);
+        this.snapshotDue(loaded);
         return { status: 'accepted', ...result };
       } catch (error) {
         if (error instanceof DuplicateCommandError) return firstOutcome(commandId, fingerprint, error.record);
@@ -107,25 +125,52 @@ export class CommandHandler {
     };
   }
 
+  /**
+   * The states of `reads`: from the cache, else from the store past the stream's latest snapshot.
+   * `fresh` reads every stream from the store, a cached one only past the revision cached.
+   */
   private async load(reads: string[], fresh: boolean): Promise<{ loaded: Loaded; cached: boolean }> {
     const loaded: Loaded = new Map();
+    const held = new Map<string, CachedState>();
     const missing: string[] = [];
     for (const stream of reads) {
-      const entry = fresh ? undefined : this.cache.get(stream);
-      if (entry) loaded.set(stream, entry);
+      const entry = this.cache.get(stream);
+      if (entry && !fresh) loaded.set(stream, entry);
       else missing.push(stream);
+      if (entry && fresh) held.set(stream, entry);
     }
     const cached = loaded.size > 0;
     if (missing.length) {
-      for (const [stream, { revision, events }] of await this.store.readStreams(missing)) {
-        const fold = foldFor(stream);
-        const state = events.reduce((s, e) => fold.evolve(s, e as unknown as DomainEvent), fold.initialState());
-        const entry = { revision, state };
+      const from = new Map([...held].map(([stream, entry]) => [stream, entry.revision]));
+      const snapshots = new Map(missing.map((stream) => [stream, foldFor(stream).version]));
+      for (const [stream, read] of await this.store.readStreams(missing, { from, snapshots })) {
+        const entry = await this.folded(stream, read, held.get(stream));
         loaded.set(stream, entry);
         this.cache.set(stream, entry);
       }
     }
     return { loaded, cached };
+  }
+
+  /** A stream's state from what was read: past the state held, past its snapshot, or whole. */
+  private async folded(stream: string, read: StreamRead, held: CachedState | undefined): Promise<CachedState> {
+    const fold = foldFor(stream);
+    const evolve = (state: unknown) => read.events.reduce((s, e) => fold.evolve(s, e as unknown as DomainEvent), state);
+    const { revision } = read;
+    if (read.from !== undefined && held) return { revision, state: evolve(held.state), snapshotAt: held.snapshotAt };
+    if (!read.snapshot) return { revision, state: evolve(fold.initialState()), snapshotAt: NO_STREAM };
+    try {
+      return { revision, state: evolve(read.snapshot.state), snapshotAt: read.snapshot.revision };
+    } catch {
+      // A snapshot this fold cannot continue (its version was not bumped, or it was damaged): read it all.
+      const whole = (await this.store.readStreams([stream])).get(stream)!;
+      return this.folded(stream, whole, undefined);
+    }
+  }
+
+  /** After the command's outcome: a snapshot of each stream read that has grown enough since its last. */
+  private snapshotDue(loaded: Loaded): void {
+    for (const [stream, entry] of loaded) this.snapshots.consider(stream, this.cache.get(stream) ?? entry);
   }
 
   private remember(
@@ -148,11 +193,6 @@ export class CommandHandler {
   }
 }
 
-/** Another process won the race: wait a little, more each time, at random so racers spread out. */
-function backoff(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 100)));
-}
-
 /** A digest of what makes the command itself: type, shop and payload (not metadata). */
 export function fingerprintOf(command: Command): string {
   return hash('sha256', commandFingerprint(command), 'base64url');
@@ -162,46 +202,4 @@ export function fingerprintOf(command: Command): string {
 function firstOutcome(commandId: string, fingerprint: string, record: CommandRecord): CommandOutcome {
   assertSameCommand(commandId, record.fingerprint, fingerprint);
   return record.outcome;
-}
-
-/**
- * Groups events by stream, streams in the order the decision emitted them (so the global log keeps
- * that order), then the streams only read, as conditions. Streams read are appended at the
- * revision read, others at any. Every event carries the command's metadata, with the actor the
- * decision named for it, if any (an automation's).
- */
-function toWrites(command: Command, commandId: string, events: Emitted<DomainEvent>[], loaded: Loaded): StreamWrite[] {
-  const metadata = { ...command.metadata, commandId };
-  const writes = new Map<string, StreamWrite>();
-  for (const event of events) {
-    const stream = streamOf(event);
-    const write = writes.get(stream) ?? {
-      stream,
-      expected: loaded.get(stream)?.revision ?? ('any' as const),
-      events: [],
-    };
-    write.events.push({
-      type: event.type,
-      data: event.data,
-      metadata: event.actor ? { ...metadata, actor: event.actor } : metadata,
-    });
-    writes.set(stream, write);
-  }
-  for (const [stream, { revision }] of loaded)
-    if (!writes.has(stream)) writes.set(stream, { stream, expected: revision, events: [] });
-  return [...writes.values()];
-}
-
-/** The append as a span of the command's trace (a no-op when tracing is off). */
-function appendTraced<T>(type: string, append: () => Promise<T>): Promise<T> {
-  return trace.getTracer('sce-engine').startActiveSpan(`append ${type}`, { kind: SpanKind.INTERNAL }, async (span) => {
-    try {
-      return await append();
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
 }

@@ -3,6 +3,8 @@ import { foldFor, type DomainEvent } from '@sce/domain';
 export interface CachedState {
   revision: number;
   state: unknown;
+  /** The revision of the stream's latest snapshot this process knows of (`NO_STREAM`: none). */
+  snapshotAt: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export class StateCache {
   advance(stream: string, before: CachedState | undefined, events: DomainEvent[], revision: number): void {
     if (!before || before.revision + events.length !== revision) return this.forget([stream]);
     const fold = foldFor(stream);
-    this.set(stream, { revision, state: events.reduce((s, e) => fold.evolve(s, e), before.state) });
+    const state = events.reduce((s, e) => fold.evolve(s, e), before.state);
+    this.set(stream, { revision, state, snapshotAt: before.snapshotAt });
   }
 }

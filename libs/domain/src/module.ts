@@ -33,6 +33,13 @@ export type EventStreams<E extends { type: string }> = {
 
 /** How the state of one stream starts and grows. */
 export interface StreamFold<S = unknown> {
+  /**
+   * The version of this fold's output. Bump it on any change to what `evolve` returns for the same
+   * events (a new field, another meaning): stored snapshots of another version are then ignored and
+   * the stream is folded from its first event. `fold-corpus.spec.ts` fails when the output changes
+   * without a bump.
+   */
+  readonly version: number;
   initialState(): S;
   evolve(state: S, event: DomainEvent): S;
 }
@@ -44,6 +51,10 @@ export type StreamFolds = Partial<Record<StreamCategory, StreamFold>>;
  * A fold from a decider's own initial state and evolve. `evolve` is only ever given the events of
  * its streams (those {@link EventStreams} sends there), which is what the narrowing below relies on.
  */
-export function fold<S, E extends DomainEvent>(initialState: () => S, evolve: (state: S, event: E) => S): StreamFold {
-  return { initialState, evolve: (state, event) => evolve(state as S, event as E) };
+export function fold<S, E extends DomainEvent>(
+  version: number,
+  initialState: () => S,
+  evolve: (state: S, event: E) => S,
+): StreamFold {
+  return { version, initialState, evolve: (state, event) => evolve(state as S, event as E) };
 }

@@ -42,8 +42,29 @@ export interface StreamWrite {
 }
 
 export interface StreamRead {
+  /** The stream's revision: its last event's, whatever part of the stream was read. */
   revision: number;
+  /** The whole stream; or, with `from` or `snapshot` set, only the events after that revision. */
   events: StoredEvent[];
+  /** Set when the `from` asked for was honoured: `events` follow the caller's own state at it. */
+  from?: number;
+  /** The latest snapshot of the fold version asked for, when there is a usable one: `events` follow it. */
+  snapshot?: { revision: number; state: unknown };
+}
+
+/**
+ * What part of each stream to read. Without options, every stream is read whole.
+ * A snapshot is a cache beside the log, never part of it: a stream without a usable one (none, of
+ * another fold version, past the stream's end, unreadable) is read whole, or from `from`.
+ */
+export interface ReadStreamsOptions {
+  /** By stream: the caller holds the state at this revision, read only the events after it. */
+  from?: ReadonlyMap<string, number>;
+  /**
+   * By stream: the fold version the caller folds with. The latest snapshot of that version comes
+   * back with the events after it (when it is later than `from`).
+   */
+  snapshots?: ReadonlyMap<string, number>;
 }
 
 /** Groups events read from several streams by stream, in revision order. */
@@ -113,8 +134,14 @@ export interface EventStore {
   findCommand(commandId: string): Promise<CommandRecord | null>;
   /** The stream's events and revision (`NO_STREAM` when it has none). */
   readStream(stream: string): Promise<StreamRead>;
-  /** Several streams in one read (one query where the store allows). */
-  readStreams(streams: readonly string[]): Promise<Map<string, StreamRead>>;
+  /** Several streams in one read (one query where the store allows), each whole or past a snapshot. */
+  readStreams(streams: readonly string[], options?: ReadStreamsOptions): Promise<Map<string, StreamRead>>;
+  /**
+   * Keeps `state`, the fold of `stream` up to `revision` by fold version `foldVersion`, for
+   * `readStreams` to start from. Never part of the log: no position, not read by `readAll`. An
+   * older snapshot never replaces a later one of the same fold version.
+   */
+  writeSnapshot(stream: string, revision: number, foldVersion: number, state: unknown): Promise<void>;
   /** The global log in position order, in batches. */
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent[]>;
   /** One batch of the global log after `after`; what subscriptions poll. */

@@ -37,6 +37,14 @@ describe('engine configuration', () => {
     );
   });
 
+  it('snapshots a stream every 1,000 events unless told otherwise (0: never), and refuses a bad value', () => {
+    expect(loadConfig({}).snapshotEvery).toBe(1000);
+    expect(loadConfig({ SCE_SNAPSHOT_EVERY: '0' }).snapshotEvery).toBe(0);
+    expect(() => loadConfig({ SCE_SNAPSHOT_EVERY: 'often' })).toThrow(
+      /SCE_SNAPSHOT_EVERY=often must be a whole number/,
+    );
+  });
+
   it('pools 10 PostgreSQL connections unless told otherwise, and refuses a bad size', () => {
     expect(loadConfig({}).postgresPoolSize).toBe(10);
     expect(loadConfig({ SCE_POSTGRES_POOL_SIZE: '16' }).postgresPoolSize).toBe(16);

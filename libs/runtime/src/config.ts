@@ -26,6 +26,8 @@ export interface EngineConfig {
   logLevel: string;
   /** Under load, projections wait this long after a short batch to gather the next (ms). */
   projectionLingerMs: number;
+  /** A stream gets a snapshot once it has grown this many events past its last one (0: none; ADR 16). */
+  snapshotEvery: number;
   /** Kafka transport: off when no brokers are given. */
   kafka?: KafkaConfig;
   /**
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
       problems,
     ),
     projectionLingerMs: integer('SCE_PROJECTION_LINGER_MS', env.SCE_PROJECTION_LINGER_MS ?? '20', 0, 1000, problems),
+    snapshotEvery: integer('SCE_SNAPSHOT_EVERY', env.SCE_SNAPSHOT_EVERY ?? '1000', 0, 10_000_000, problems),
   };
   const kafka = kafkaConfig(env, problems);
   const testClock = instant('SCE_TEST_CLOCK', env.SCE_TEST_CLOCK, problems);

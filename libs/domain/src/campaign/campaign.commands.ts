@@ -46,4 +46,4 @@ export const campaignEvents = {
 } satisfies EventStreams<CampaignEvent>;
 
 /** A campaign stream holds its creation: windows and minimum discount. */
-export const campaignFolds = { campaign: fold(initialCampaignState, evolveCampaign) } satisfies StreamFolds;
+export const campaignFolds = { campaign: fold(1, initialCampaignState, evolveCampaign) } satisfies StreamFolds;

@@ -90,4 +90,4 @@ export const orderEvents = {
 } satisfies EventStreams<OrderEvent>;
 
 /** An order stream holds the order's events and its refunds'. */
-export const orderFolds = { order: fold(initialOrderState, evolveOrder) } satisfies StreamFolds;
+export const orderFolds = { order: fold(1, initialOrderState, evolveOrder) } satisfies StreamFolds;

@@ -46,4 +46,4 @@ export const productEvents = {
 } satisfies EventStreams<ProductEvent>;
 
 /** A product stream holds its listing, review, price and stock. */
-export const productFolds = { product: fold(initialProductState, evolveProduct) } satisfies StreamFolds;
+export const productFolds = { product: fold(1, initialProductState, evolveProduct) } satisfies StreamFolds;

@@ -29,4 +29,4 @@ export const shopEvents = {
 } satisfies EventStreams<ShopEvent>;
 
 /** The shop stream holds its settings and its campaign enrollments (`CampaignJoined`, `CampaignWithdrawn`). */
-export const shopFolds = { shop: fold(initialShopState, evolveShop) } satisfies StreamFolds;
+export const shopFolds = { shop: fold(1, initialShopState, evolveShop) } satisfies StreamFolds;

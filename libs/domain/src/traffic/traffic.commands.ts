@@ -43,6 +43,6 @@ export const trafficEvents = {
 
 /** A LIVE session's stream folds to its status; the visits stream folds to nothing. */
 export const trafficFolds = {
-  live: fold(initialLiveSessionState, evolveLiveSession),
-  visits: { initialState: () => ({}), evolve: (state) => state },
+  live: fold(1, initialLiveSessionState, evolveLiveSession),
+  visits: { version: 1, initialState: () => ({}), evolve: (state) => state },
 } satisfies StreamFolds;

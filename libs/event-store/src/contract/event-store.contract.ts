@@ -7,6 +7,7 @@ import { event, events, stream } from './fixtures';
 import { catchUpContract } from './catch-up.contract';
 import { concurrencyContract } from './concurrency.contract';
 import { ledgerContract } from './ledger.contract';
+import { snapshotContract } from './snapshot.contract';
 
 async function collect(store: EventStore, after = 0): Promise<StoredEvent[]> {
   const all: StoredEvent[] = [];
@@ -280,4 +281,5 @@ export function eventStoreContract(factory: StoreFactory, options: ContractOptio
   ledgerContract(ctx);
   concurrencyContract(ctx);
   catchUpContract(ctx);
+  snapshotContract(ctx);
 }

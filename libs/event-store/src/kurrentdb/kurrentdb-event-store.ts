@@ -25,13 +25,16 @@ import type {
   EventFilter,
   EventStore,
   ReadAllOptions,
+  ReadStreamsOptions,
   StoredEvent,
   StreamWrite,
 } from '../event-store.port';
 import { NO_STREAM } from '../event-store.port';
+import { readPart, readsPart } from '../partial-read';
 import { readAllInBatches } from '../read-all';
 import { matches } from '../sql-rows';
 import { claimEvent, ledgerStream, outcomeEvent, readLedger } from './kurrentdb-ledger';
+import { isSnapshotStream, KurrentDbSnapshots } from './kurrentdb-snapshots';
 
 /**
  * KurrentDB (EventStoreDB) as the event store. Atomic multi-stream appends and condition-only
@@ -41,7 +44,11 @@ import { claimEvent, ledgerStream, outcomeEvent, readLedger } from './kurrentdb-
  */
 export class KurrentDbEventStore implements EventStore {
   readonly name = 'kurrentdb';
-  private constructor(private readonly client: KurrentDBClient) {}
+  private readonly snapshots: KurrentDbSnapshots;
+
+  private constructor(private readonly client: KurrentDBClient) {
+    this.snapshots = new KurrentDbSnapshots(client, (stream, fromRevision) => this.readFrom(stream, fromRevision));
+  }
 
   static connect(connectionString: string): KurrentDbEventStore {
     return new KurrentDbEventStore(KurrentDBClient.connectionString`${connectionString}`);
@@ -146,20 +153,35 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async readStream(stream: string) {
+    const events = await this.readFrom(stream, START);
+    return { revision: events.length ? events[events.length - 1]!.revision : NO_STREAM, events };
+  }
+
+  private async readFrom(stream: string, fromRevision: typeof START | bigint): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(stream))
+      for await (const resolved of this.client.readStream(stream, { fromRevision }))
         if (resolved.event) events.push(toStored(resolved.event));
     } catch (error) {
       if ((error as { type?: string }).type !== 'stream-not-found')
         throw new StoreUnavailableError(`KurrentDB read failed: ${(error as Error).message}`, { cause: error });
     }
-    return { revision: events.length ? events[events.length - 1]!.revision : NO_STREAM, events };
+    return events;
   }
 
-  async readStreams(streams: readonly string[]) {
-    const reads = await Promise.all(streams.map((stream) => this.readStream(stream)));
+  async readStreams(streams: readonly string[], options?: ReadStreamsOptions) {
+    const reads = await Promise.all(
+      streams.map((stream) =>
+        readsPart(options)
+          ? readPart(this.snapshots, stream, options!.from?.get(stream), options!.snapshots?.get(stream))
+          : this.readStream(stream),
+      ),
+    );
     return new Map(streams.map((stream, i) => [stream, reads[i]!]));
+  }
+
+  writeSnapshot(stream: string, revision: number, foldVersion: number, state: unknown): Promise<void> {
+    return this.snapshots.write(stream, revision, foldVersion, state);
   }
 
   /** Never splits the events of one commit across batches: they share a position. */
@@ -178,7 +200,7 @@ export class KurrentDbEventStore implements EventStore {
       maxCount: limit * 2,
     })) {
       const e = resolved.event;
-      if (!e || e.streamId.startsWith('ledger-')) continue;
+      if (!e || e.streamId.startsWith('ledger-') || isSnapshotStream(e.streamId)) continue;
       const stored = toStored(e);
       if (stored.position <= after || !matches(filter, stored)) continue;
       if (batch.length >= limit && stored.position !== batch[batch.length - 1]!.position) break;
@@ -191,13 +213,15 @@ export class KurrentDbEventStore implements EventStore {
     return readAllInBatches((after, limit, filter) => this.readBatch(after, limit, filter), options);
   }
 
+  /** Snapshots are not part of the log: the head is the last event of another stream. */
   async headPosition(): Promise<number> {
     for await (const resolved of this.client.readAll({
       direction: BACKWARDS,
       fromPosition: END,
-      maxCount: 1,
+      maxCount: 1000, // snapshots come at most one per thousand events of a stream
       filter: excludeSystemEvents(),
     })) {
+      if (resolved.event && isSnapshotStream(resolved.event.streamId)) continue;
       return Number(resolved.event?.position?.commit ?? 0);
     }
     return 0;

@@ -8,23 +8,20 @@ import type {
   EventFilter,
   EventStore,
   ReadAllOptions,
+  ReadStreamsOptions,
   StoredEvent,
   StreamRead,
   StreamWrite,
 } from '../event-store.port';
 import { readAllInBatches } from '../read-all';
-import { byStream, NO_STREAM } from '../event-store.port';
+import { NO_STREAM } from '../event-store.port';
+import { checkSnapshot } from '../partial-read';
 import { GroupCommit, type CommittedBatch } from '../group-commit';
 import { fromRawRow, toCommandRecord } from '../sql-rows';
 import { PostgresNotifications } from './postgres-notifications';
+import { eventColumns, PostgresStreamReads } from './postgres-reads';
 import { migratePostgres, quoteIdent } from './postgres-schema';
 
-/**
- * Rows come as arrays in `fromRawRow`'s order, the time already as ISO text: pg's parsing of a
- * timestamptz into a Date (then back to text) cost a third of a full-log read.
- */
-const COLUMNS = `position, event_id, stream_id, revision, type, data, metadata,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** Deadlock and serialization failures: the batch wrote nothing and can simply run again. */
 const TRANSIENT = new Set(['40P01', '40001']);
 
@@ -42,11 +39,7 @@ export interface PostgresStoreOptions {
 export class PostgresEventStore implements EventStore {
   readonly name = 'postgres';
   private readonly commits = new GroupCommit((appends) => this.writeBatch(appends));
-  private pendingReads: {
-    streams: readonly string[];
-    resolve: (reads: Map<string, StreamRead>) => void;
-    reject: (error: unknown) => void;
-  }[] = [];
+  private readonly reads = new PostgresStreamReads((sql, values) => this.rows(sql, values));
 
   private constructor(
     private readonly pool: Pool,
@@ -125,35 +118,26 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(stream: string) {
-    const rows = await this.rows(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY revision`, [stream]);
+    const rows = await this.rows(`SELECT ${eventColumns()} FROM events WHERE stream_id = $1 ORDER BY revision`, [
+      stream,
+    ]);
     const events = rows.map(fromRawRow);
     return { revision: events.length ? events[events.length - 1]!.revision : NO_STREAM, events };
   }
 
-  /**
-   * Reads asked for while one is being prepared go as one query: at 32 concurrent commands that is
-   * one round trip and one plan instead of 32. Each caller still gets a consistent snapshot.
-   */
-  readStreams(streams: readonly string[]): Promise<Map<string, StreamRead>> {
-    return new Promise((resolve, reject) => {
-      this.pendingReads.push({ streams, resolve, reject });
-      if (this.pendingReads.length === 1) setImmediate(() => void this.readPending());
-    });
+  readStreams(streams: readonly string[], options?: ReadStreamsOptions): Promise<Map<string, StreamRead>> {
+    return this.reads.read(streams, options);
   }
 
-  private async readPending(): Promise<void> {
-    const reads = this.pendingReads.splice(0);
-    const streams = [...new Set(reads.flatMap((r) => r.streams))];
-    try {
-      const rows = await this.rows(
-        `SELECT ${COLUMNS} FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, revision`,
-        [streams],
-      );
-      const all = byStream(streams, rows.map(fromRawRow));
-      for (const read of reads) read.resolve(new Map(read.streams.map((s) => [s, all.get(s)!])));
-    } catch (error) {
-      for (const read of reads) read.reject(error);
-    }
+  async writeSnapshot(stream: string, revision: number, foldVersion: number, state: unknown): Promise<void> {
+    checkSnapshot(stream, revision, foldVersion);
+    await this.query(
+      `INSERT INTO snapshots (stream_id, fold_version, revision, state) VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (stream_id, fold_version) DO UPDATE
+         SET revision = EXCLUDED.revision, state = EXCLUDED.state, written_at = now()
+         WHERE snapshots.revision < EXCLUDED.revision`,
+      [stream, foldVersion, revision, JSON.stringify(state)],
+    );
   }
 
   async readBatch(after: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]> {
@@ -162,7 +146,7 @@ export class PostgresEventStore implements EventStore {
     if (filter?.eventTypes) where.push(`type = ANY($${params.push(filter.eventTypes)})`);
     if (filter?.categories) where.push(`split_part(stream_id, '-', 1) = ANY($${params.push(filter.categories)})`);
     const rows = await this.rows(
-      `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT $2`,
+      `SELECT ${eventColumns()} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT $2`,
       params,
     );
     return rows.map(fromRawRow);

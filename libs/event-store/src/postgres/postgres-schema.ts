@@ -36,6 +36,20 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 4, sql: SCE_APPEND },
   // v5: plans cached again, with sequential scans off instead (planning per call cost c1 latency).
   { version: 5, sql: SCE_APPEND },
+  // v6: snapshots of folded stream states (ADR 16), a cache beside the log: one per stream and fold
+  // version, replaced only by a later one. Never read by readAll; dropping the rows loses only time.
+  {
+    version: 6,
+    sql: `
+      CREATE TABLE snapshots (
+        stream_id    text NOT NULL,
+        fold_version int NOT NULL,
+        revision     bigint NOT NULL,
+        state        jsonb NOT NULL,
+        written_at   timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (stream_id, fold_version)
+      );`,
+  },
 ];
 
 export async function migratePostgres(client: PoolClient, schema: string): Promise<void> {

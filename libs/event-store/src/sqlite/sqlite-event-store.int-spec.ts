@@ -52,6 +52,29 @@ describe('SQLite event store on long streams', () => {
   );
 });
 
+describe('SQLite event store snapshots', () => {
+  it('reads a stream whole when its snapshot does not parse', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sce-sqlite-'));
+    const file = join(dir, 'events.db');
+    try {
+      const store = new SqliteEventStore(file);
+      await store.append([{ stream: 'product-p1', expected: NO_STREAM, events: events(3) }]);
+      await store.writeSnapshot('product-p1', 1, 1, { stock: 1 });
+      const db = new Database(file);
+      db.prepare("UPDATE snapshots SET state = '{\"stock\": 1' WHERE stream_id = 'product-p1'").run();
+      db.close();
+      const read = (await store.readStreams(['product-p1'], { snapshots: new Map([['product-p1', 1]]) })).get(
+        'product-p1',
+      )!;
+      expect(read.snapshot).toBeUndefined();
+      expect([read.revision, read.events.map((e) => e.revision)]).toEqual([2, [0, 1, 2]]);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('SQLite event store durability', () => {
   it('flushes every commit to disk by default, and only at checkpoints when asked for speed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sce-sqlite-'));

@@ -11,7 +11,9 @@ import type {
   EventFilter,
   EventStore,
   ReadAllOptions,
+  ReadStreamsOptions,
   StoredEvent,
+  StreamRead,
   StreamWrite,
 } from '../event-store.port';
 import { readAllInBatches } from '../read-all';
@@ -19,7 +21,10 @@ import { byStream, NO_STREAM } from '../event-store.port';
 import { GroupCommit, type CommittedBatch } from '../group-commit';
 import { toCommandRecord } from '../sql-rows';
 import { fromEventText, toEventText } from './event-text';
+import { checkSnapshot, readsPart } from '../partial-read';
 import { migrateSqlite } from './sqlite-schema';
+import { filteredQuery } from './sqlite-filters';
+import { SqliteSnapshots } from './sqlite-snapshots';
 
 /**
  * The embedded event store: one SQLite file in WAL mode, one writer (this process), appends
@@ -32,6 +37,7 @@ export class SqliteEventStore implements EventStore {
   private readonly commits = new GroupCommit((appends) => this.writeBatch(appends));
   private readonly q;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly snapshots: SqliteSnapshots;
 
   /**
    * `synchronous: 'full'` (the default) flushes the WAL at every group commit: nothing acknowledged
@@ -68,6 +74,7 @@ export class SqliteEventStore implements EventStore {
         .pluck(),
       readBatch: db.prepare('SELECT event FROM events WHERE position > ? ORDER BY position LIMIT ?').pluck(),
     };
+    this.snapshots = new SqliteSnapshots(db);
   }
 
   appendCommand({ commandId, fingerprint, writes }: CommandAppend) {
@@ -144,12 +151,18 @@ export class SqliteEventStore implements EventStore {
     return { revision: events.length ? events[events.length - 1]!.revision : NO_STREAM, events };
   }
 
-  async readStreams(streams: readonly string[]) {
+  async readStreams(streams: readonly string[], options?: ReadStreamsOptions): Promise<Map<string, StreamRead>> {
+    if (readsPart(options)) return this.snapshots.readStreams(streams, options!).catch(unavailable);
     // Most commands read one stream past the cache: the plain index lookup skips json_each.
     const rows = this.guard(() =>
       streams.length === 1 ? this.q.readStream.all(streams[0]) : this.q.readStreams.all(JSON.stringify(streams)),
     ) as string[];
     return byStream(streams, rows.map(fromEventText));
+  }
+
+  async writeSnapshot(stream: string, revision: number, foldVersion: number, state: unknown): Promise<void> {
+    checkSnapshot(stream, revision, foldVersion);
+    this.guard(() => this.snapshots.write(stream, revision, foldVersion, state));
   }
 
   async readBatch(after: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]> {
@@ -199,22 +212,11 @@ export class SqliteEventStore implements EventStore {
     try {
       return work();
     } catch (error) {
-      throw new StoreUnavailableError(`SQLite event store failed: ${(error as Error).message}`, { cause: error });
+      return unavailable(error);
     }
   }
 }
 
-function filteredQuery(after: number, limit: number, filter: EventFilter) {
-  const where = ['position > ?'];
-  const params: unknown[] = [after];
-  if (filter.eventTypes) {
-    where.push('type IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(filter.eventTypes));
-  }
-  if (filter.categories) {
-    where.push("substr(stream_id, 1, instr(stream_id, '-') - 1) IN (SELECT value FROM json_each(?))");
-    params.push(JSON.stringify(filter.categories));
-  }
-  params.push(limit);
-  return { sql: `SELECT event FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`, params };
+function unavailable(error: unknown): never {
+  throw new StoreUnavailableError(`SQLite event store failed: ${(error as Error).message}`, { cause: error });
 }

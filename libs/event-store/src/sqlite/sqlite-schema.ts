@@ -44,6 +44,20 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       DROP TABLE events;
       ALTER TABLE events_v2 RENAME TO events;`,
   },
+  {
+    // Snapshots of folded stream states (ADR 16): a cache beside the log, one per stream and fold
+    // version, replaced by later ones. Dropping the table loses nothing but time.
+    version: 3,
+    sql: `
+      CREATE TABLE snapshots (
+        stream_id    TEXT NOT NULL,
+        fold_version INTEGER NOT NULL,
+        revision     INTEGER NOT NULL,
+        state        TEXT NOT NULL,
+        written_at   TEXT NOT NULL,
+        PRIMARY KEY (stream_id, fold_version)
+      ) WITHOUT ROWID;`,
+  },
 ];
 
 /** Brings `db` to the latest schema version (or to `until`, for tests of a migration). */
