@@ -23,6 +23,7 @@ const parcel = (orderId: string) => ({ orderId, carrier: 'UPS_GROUND', trackingN
 // The opening's shop keeps the default policies: 3 handling days, 48 response hours.
 const PLACED = { b: '2026-11-02T12:00:00.000Z', a: '2026-11-03T00:00:00.000Z', c: '2026-11-04T00:00:00.000Z' };
 const shipBy = { b: hours(PLACED.b, 72), a: hours(PLACED.a, 72), c: hours(PLACED.c, 72) };
+const PLACED_F = '2026-11-04T06:00:00.000Z';
 const CANCEL_ASKED = '2026-11-03T08:00:00.000Z';
 const REFUND_ASKED = '2026-11-04T00:00:00.000Z';
 const history = historyOf([
@@ -51,6 +52,9 @@ const history = historyOf([
     },
     { at: REFUND_ASKED },
   ),
+  // One handling day from now on: o-f, placed last, ships by before o-b.
+  cmd('ConfigureShipping', { mode: 'SELLER_SHIPPING', carriers: ['UPS_GROUND'], handlingDays: 1 }, { at: PLACED_F }),
+  place('o-f', PLACED_F),
 ]);
 
 describe('the deadline queries', () => {
@@ -59,14 +63,15 @@ describe('the deadline queries', () => {
     const queue = await ordersToShip(docs, 'shop-1', { asOf: shipBy.a, limit: 10 });
     // o-d (placed 06:00 on the 3rd) ships by the 6th 06:00, after o-a.
     expect(queue.orders.map((o) => [o.orderId, o.status, o.shipBy, o.overdue])).toEqual([
+      ['o-f', 'AWAITING_SHIPMENT', hours(PLACED_F, 24), true],
       ['o-b', 'AWAITING_SHIPMENT', shipBy.b, true],
       ['o-a', 'AWAITING_SHIPMENT', shipBy.a, false], // due at this very instant: not late yet
       ['o-d', 'AWAITING_SHIPMENT', hours('2026-11-03T06:00:00.000Z', 72), false],
       ['o-c', 'PARTIALLY_SHIPPED', shipBy.c, false],
     ]);
-    expect(queue).toMatchObject({ total: 4, overdue: 1, asOf: shipBy.a });
-    expect(queue.orders[3]).toMatchObject({ units: 2, unitsShipped: 1, autoCancelAt: hours(shipBy.c, 72) });
-    expect(queue.orders[2]!.pendingCancellation).toEqual({ cancellationId: 'c-1', respondBy: hours(CANCEL_ASKED, 48) });
+    expect(queue).toMatchObject({ total: 5, overdue: 2, asOf: shipBy.a });
+    expect(queue.orders[4]).toMatchObject({ units: 2, unitsShipped: 1, autoCancelAt: hours(shipBy.c, 72) });
+    expect(queue.orders[3]!.pendingCancellation).toEqual({ cancellationId: 'c-1', respondBy: hours(CANCEL_ASKED, 48) });
     expect((await ordersToShip(docs, 'shop-1', { asOf: '2026-11-08T00:00:00Z', limit: 2 })).orders).toHaveLength(2);
   });
 
@@ -80,20 +85,20 @@ describe('the deadline queries', () => {
       refundRequests: 0,
       total: 0,
     });
-    // Past the cancellation's respondBy (5th 08:00) and o-b's shipBy (5th 12:00), before the refund's (6th 00:00).
+    // Past o-f's shipBy (5th 06:00), the cancellation's respondBy (5th 08:00) and o-b's shipBy (5th 12:00), before the refund's (6th 00:00).
     const later = '2026-11-05T12:00:01.000Z';
     expect(await overdue(docs, 'shop-1', { asOf: later })).toMatchObject({
-      toShip: 1,
+      toShip: 2,
       cancellationRequests: 1,
       refundRequests: 0,
-      total: 2,
+      total: 3,
     });
     // Every order still to ship is past its shipBy; the refund past its respondBy too.
     expect(await overdue(docs, 'shop-1', { asOf: '2026-11-08T00:00:00Z' })).toMatchObject({
-      toShip: 4,
+      toShip: 5,
       cancellationRequests: 1,
       refundRequests: 1,
-      total: 6,
+      total: 7,
     });
   });
 
