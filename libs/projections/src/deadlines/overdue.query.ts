@@ -1,5 +1,5 @@
 import type { DocStore } from '../doc-store';
-import { pendingCancellation } from '../orders/order.doc';
+import { pendingCancellation, stillToShip } from '../orders/order.doc';
 import { listOrders } from '../orders/orders.query';
 import type { RefundDoc } from '../returns/refund.projection';
 import { canonical, isPast } from './deadline';
@@ -13,9 +13,7 @@ export async function overdue(docs: DocStore, shopId: string, query: { asOf: str
   const asOf = canonical(query.asOf);
   const orders = await listOrders(docs, shopId);
   const refunds = await docs.list<RefundDoc>('refund', shopId);
-  const toShip = orders.filter(
-    (o) => (o.status === 'AWAITING_SHIPMENT' || o.status === 'PARTIALLY_SHIPPED') && isPast(o.shipBy, asOf),
-  ).length;
+  const toShip = orders.filter((o) => stillToShip(o) && isPast(o.shipBy, asOf)).length;
   const cancellationRequests = orders.filter((o) => isPast(pendingCancellation(o)?.respondBy ?? null, asOf)).length;
   const refundRequests = refunds.filter((r) => r.status === 'REQUESTED' && isPast(r.respondBy, asOf)).length;
   return {
