@@ -50,7 +50,7 @@ export class RangeParams extends ConsistencyParams {
   to?: string;
   @IsOptional()
   @Instant(
-    "the instant campaigns are ongoing or upcoming relative to (dashboard), and deadlines are overdue at (returns), RFC 3339; default the engine's now",
+    "the instant campaigns are ongoing or upcoming relative to (dashboard; default the machine's now), or deadlines are overdue at (returns; default the engine's clock), RFC 3339",
     true,
   )
   asOf?: string;
