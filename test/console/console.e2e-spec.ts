@@ -338,6 +338,9 @@ describeWith('chromium', 'the seller center console in Chromium', () => {
     expect(await parcel.textContent()).toContain('1 × mug');
     expect(await page.locator('[data-field="status"]').textContent()).toBe('Partially shipped');
     await page.getByRole('heading', { name: 'Ship the rest' }).waitFor();
+    // Partly shipped: the system never cancels it, so no auto-cancel deadline is shown.
+    expect(await page.getByText('Cancelled by the system').count()).toBe(0);
+    expect(await page.locator('[data-field="shipBy"]').textContent()).toContain('2026');
     await accessible('order-packages');
   });
 

@@ -3,7 +3,10 @@ import { count, instant, words } from '../lib/format';
 import { Section } from '../ui/common';
 import { CancellationAnswer } from './order-actions';
 
-/** The order's deadlines as recorded when it was placed and delivered, and how it ended if cancelled. */
+/**
+ * The order's deadlines as recorded when it was placed and delivered, and how it ended if cancelled.
+ * The auto-cancel shows only while nothing has shipped: a partly shipped order is never cancelled.
+ */
 export function Deadlines({ order: o, timeZone }: { order: OrderDetail; timeZone: string | undefined }) {
   return (
     <>
@@ -16,7 +19,7 @@ export function Deadlines({ order: o, timeZone }: { order: OrderDetail; timeZone
           </dd>
         </>
       )}
-      {o.autoCancelAt && (o.status === 'AWAITING_SHIPMENT' || o.status === 'PARTIALLY_SHIPPED') && (
+      {o.autoCancelAt && o.status === 'AWAITING_SHIPMENT' && (
         <>
           <dt>Cancelled by the system</dt>
           <dd>{instant(o.autoCancelAt, timeZone)} if nothing has shipped by then</dd>
