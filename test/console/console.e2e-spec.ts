@@ -106,6 +106,32 @@ describeWith('chromium', 'the seller center console in Chromium', () => {
       await place('o-yesterday', [['mug', 2]], ago(86_400_000 + 60_000)),
     ])
       expect(answer.status).toBe(200);
+    // Before the engine's clock (the harness holds it at 1 Nov) and the 30 days the pages show: an order
+    // past its ship-by, partly shipped so the system does not cancel it, and a buyer's cancellation
+    // request awaiting the seller (answered by the system on 1 Nov 14:00, after that clock).
+    expect(
+      (
+        await place(
+          'o-overdue',
+          [
+            ['hoodie', 1],
+            ['mug', 1],
+          ],
+          '2026-10-28T12:00:00Z',
+        )
+      ).status,
+    ).toBe(200);
+    const box = { orderId: 'o-overdue', packageId: 'o-overdue/a', carrier: 'UPS_GROUND', trackingNumber: '1Z-A' };
+    const shipped = await keys.seller.send(
+      'ShipPackage',
+      LA,
+      { ...box, lines: [{ productId: 'mug', quantity: 1 }] },
+      '2026-10-29T12:00:00Z',
+    );
+    expect(shipped.status).toBe(200);
+    expect((await place('o-cancel-me', [['sticker', 1]], '2026-10-30T12:00:00Z')).status).toBe(200);
+    const request = { orderId: 'o-cancel-me', cancellationId: 'c-1', reason: 'found it cheaper' };
+    expect((await keys.buyer.send('RequestCancellation', LA, request, '2026-10-30T14:00:00Z')).status).toBe(200);
     campaignId = 'cyber-monday';
     expect(
       (
@@ -194,7 +220,7 @@ describeWith('chromium', 'the seller center console in Chromium', () => {
       .evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-date'), Number(c.getAttribute('data-value'))]));
     expect(gmvDays).toEqual(days.map((d) => [d.date, d.gmv]));
 
-    const toShip = await read(`/v1/shops/${LA}/orders?status=AWAITING_SHIPMENT&limit=1`);
+    const toShip = await read(`/v1/shops/${LA}/orders/to-ship?limit=1`);
     const products = await read(`/v1/shops/${LA}/products`);
     const returns = await read(`/v1/shops/${LA}/returns?from=${addDays(day, -29)}&to=${addDays(day, 1)}`);
     expect(await value('[data-action="to-ship"] [data-value]')).toBe(String(toShip.total));
@@ -202,7 +228,10 @@ describeWith('chromium', 'the seller center console in Chromium', () => {
     expect(await value('[data-action="suspended"] [data-value]')).toBe(String(products.counts.SUSPENDED));
     const decide = (returns.pending as Body[]).filter((r) => r.awaiting === 'DECISION').length;
     expect(await value('[data-action="returns-decide"] [data-value]')).toBe(String(decide));
-    expect(toShip.total).toBe(3);
+    // o-today-1, o-today-2, o-yesterday, o-overdue (partly shipped) and o-cancel-me
+    expect([toShip.total, toShip.overdue]).toEqual([5, 1]);
+    expect(await value('[data-action="overdue"] [data-value]')).toBe(String(toShip.overdue));
+    expect(await value('[data-action="cancellations"] [data-value]')).toBe(String(returns.pendingCancellations.length));
     expect(products.counts).toMatchObject({ ISSUES: 1, SUSPENDED: 1 });
 
     const upcoming = page.locator(`[data-campaign="${campaignId}"]`);
@@ -241,13 +270,14 @@ describeWith('chromium', 'the seller center console in Chromium', () => {
     await tab('Shipped').waitFor();
     const shippedBefore = Number(await tab('Shipped').getAttribute('data-count'));
     const awaitingBefore = Number(await tab('Awaiting shipment').getAttribute('data-count'));
-    expect(await value('[data-count="to-ship"]')).toBe('3');
+    const queued = (await read(`/v1/shops/${LA}/orders/to-ship`)).total as number;
+    expect(await value('[data-count="to-ship"]')).toBe(String(queued));
 
     const row = page.locator('[data-order="o-today-1"]').first();
     await row.getByLabel('Carrier').selectOption('UPS_GROUND');
     await row.getByLabel('Tracking number').fill('1Z-TODAY-1');
     await row.getByRole('button', { name: /Ship/ }).click();
-    await eventuallyExpect(async () => expect(await value('[data-count="to-ship"]')).toBe('2'));
+    await eventuallyExpect(async () => expect(await value('[data-count="to-ship"]')).toBe(String(queued - 1)));
     // The queue and the status counts are two requests: each settles on its own.
     await eventuallyExpect(async () => {
       expect(await tab('Shipped').getAttribute('data-count')).toBe(String(shippedBefore + 1));
@@ -286,6 +316,37 @@ describeWith('chromium', 'the seller center console in Chromium', () => {
     await screenshot(page, 'order');
   });
 
+  it('queues what is to ship by ship-by, marks the overdue order, and shows its packages', async () => {
+    await open(`${LA}/orders`, /Orders/);
+    const api = await read(`/v1/shops/${LA}/orders/to-ship`);
+    const rows = page.locator('#to-ship tbody tr');
+    await eventuallyExpect(async () =>
+      expect(await rows.evaluateAll((r) => r.map((row) => row.getAttribute('data-order')))).toEqual(
+        api.orders.map((o: Body) => o.orderId),
+      ),
+    );
+    expect(api.orders[0]).toMatchObject({ orderId: 'o-overdue', status: 'PARTIALLY_SHIPPED', overdue: true });
+    const overdueRows = await page
+      .locator('#to-ship tbody tr[data-overdue="true"]')
+      .evaluateAll((r) => r.map((row) => row.getAttribute('data-order')));
+    expect(overdueRows).toEqual(api.orders.filter((o: Body) => o.overdue).map((o: Body) => o.orderId));
+    expect(await page.locator('[data-order="o-overdue"] [data-field="shipBy"]').textContent()).toContain('Overdue');
+    expect(await value('[data-count="overdue"]')).toBe(String(api.overdue));
+    // The pending request holds o-cancel-me back: it has no ship form.
+    expect(await page.locator('[data-order="o-cancel-me"]').getByRole('form').count()).toBe(0);
+
+    await open(`${LA}/orders/o-overdue`, /Order o-overdue/);
+    const parcel = page.locator('[data-package="o-overdue/a"]');
+    await parcel.waitFor();
+    expect(await parcel.textContent()).toContain('1 × mug');
+    expect(await page.locator('[data-field="status"]').textContent()).toBe('Partially shipped');
+    await page.getByRole('heading', { name: 'Ship the rest' }).waitFor();
+    // Partly shipped: the system never cancels it, so no auto-cancel deadline is shown.
+    expect(await page.getByText('Cancelled by the system').count()).toBe(0);
+    expect(await page.locator('[data-field="shipBy"]').textContent()).toContain('2026');
+    await accessible('order-packages');
+  });
+
   it('approves a return from the queue', async () => {
     await open(`${LA}/returns`, /Returns/);
     const row = page.locator('[data-refund="r-4"]');
@@ -300,6 +361,24 @@ describeWith('chromium', 'the seller center console in Chromium', () => {
     const returns = await read(`/v1/shops/${LA}/returns?from=${addDays(day, -29)}&to=${addDays(day, 1)}`);
     expect((returns.pending as Body[]).map((r) => r.refundId)).not.toContain('r-4');
     expect(await value('[data-status="APPROVED"] [data-value]')).toBe(String(returns.byStatus.APPROVED));
+  });
+
+  it('answers a buyer’s cancellation request from the returns page', async () => {
+    await open(`${LA}/returns`, /Returns/);
+    const row = page.locator('[data-cancellation="c-1"]');
+    await row.waitFor();
+    const day = await today();
+    const range = `from=${addDays(day, -29)}&to=${addDays(day, 1)}`;
+    const before = (await read(`/v1/shops/${LA}/returns?${range}`)).pendingCancellations as Body[];
+    expect(before.map((c) => c.cancellationId)).toEqual(['c-1']);
+    expect(await value('[data-count="cancellations"]')).toBe(String(before.length));
+    await row.getByRole('button', { name: 'Approve cancellation c-1' }).click();
+    await eventuallyExpect(async () => expect(await value('[data-count="cancellations"]')).toBe('0'));
+    expect(await read(`/v1/shops/${LA}/orders/o-cancel-me`)).toMatchObject({
+      status: 'CANCELLED',
+      cancellations: [{ cancellationId: 'c-1', status: 'APPROVED', answeredBy: 'SELLER' }],
+      cancelled: { by: 'BUYER', reason: 'found it cheaper' },
+    });
   });
 
   it('joins a campaign with a product, a campaign price and reserved stock, and withdraws before the start', async () => {
@@ -418,7 +497,7 @@ describeWith('chromium', 'the seller center console in Chromium', () => {
     await page.locator('figure canvas').first().waitFor();
     await eventuallyExpect(async () =>
       expect(await value('[data-action="to-ship"] [data-value]')).toBe(
-        String((await read(`/v1/shops/${LA}/orders?status=AWAITING_SHIPMENT&limit=1`)).total),
+        String((await read(`/v1/shops/${LA}/orders/to-ship?limit=1`)).total),
       ),
     );
     await accessible('home');

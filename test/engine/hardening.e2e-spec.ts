@@ -86,6 +86,29 @@ describe('hardening: what a hostile caller sends gets a 4xx naming the field, an
     expect(answer.body).toMatchObject({ status: 'invalid', errors: [{ field, message: expect.any(String) }] });
   });
 
+  it.each([
+    ['orders/to-ship', 'asOf=tomorrow', 'asOf'],
+    ['orders/to-ship', 'limit=0', 'limit'],
+    ['orders/to-ship', 'limit=1001', 'limit'],
+    ['orders/to-ship', 'limit=ten', 'limit'],
+    ['orders/to-ship', 'status=SHIPPED', 'status'],
+    ['overdue', 'asOf=2026-11-31T00:00:00Z', 'asOf'],
+    ['overdue', 'limit=10', 'limit'],
+    ['returns', 'asOf=2026-W48-5', 'asOf'],
+  ])('%s with %s: 400 naming %s', async (route, query, field) => {
+    const answer = await seller.get<{ status: string; errors: { field: string; message: string }[] }>(
+      `/v1/shops/shop-1/${route}?${query}`,
+    );
+    expect([answer.status, answer.body.status]).toEqual([400, 'invalid']);
+    expect(answer.body.errors.length).toBeGreaterThan(0);
+    expect([...new Set(answer.body.errors.map((e) => e.field))]).toEqual([field]);
+  });
+
+  it('judges deadlines at an asOf with an offset as the instant it names', async () => {
+    const { status, body } = await seller.get('/v1/shops/shop-1/overdue?asOf=2026-11-27T10:00:00%2B14:00');
+    expect({ status, asOf: body.asOf }).toEqual({ status: 200, asOf: '2026-11-26T20:00:00.000Z' });
+  });
+
   it('takes real dates, leap days included', async () => {
     expect((await seller.get('/v1/shops/shop-1/dashboard?from=2028-02-29&to=2028-03-01')).status).toBe(200);
   });

@@ -95,7 +95,14 @@ function storyChecks(open: () => Promise<Engine>) {
   it('counts orders by status, day and month', async () => {
     const stats = await read(`/v1/shops/shop-la/orders/stats?${RANGE}`);
     expect(stats.orders).toBe(5);
-    expect(stats.byStatus).toEqual({ AWAITING_SHIPMENT: 0, SHIPPED: 1, DELIVERED: 1, COMPLETED: 2, CANCELLED: 1 });
+    expect(stats.byStatus).toEqual({
+      AWAITING_SHIPMENT: 0,
+      PARTIALLY_SHIPPED: 0,
+      SHIPPED: 1,
+      DELIVERED: 1,
+      COMPLETED: 2,
+      CANCELLED: 1,
+    });
     const day = (date: string) => stats.days.find((d: { date: string }) => d.date === date);
     expect(day('2026-11-26')).toMatchObject({ orders: 2, byStatus: { DELIVERED: 1, COMPLETED: 1 } });
     expect(day('2026-11-28')).toMatchObject({ orders: 2, byStatus: { SHIPPED: 1, CANCELLED: 1 } });
@@ -111,7 +118,9 @@ function storyChecks(open: () => Promise<Engine>) {
     // r-5 (the sticker) is under the auto-approve limit: the SYSTEM approved it, not the buyer
     expect(o1.history.map((h: { type: string; by: string }) => [h.type, h.by])).toEqual([
       ['OrderPlaced', 'BUYER'],
+      ['PackageShipped', 'SELLER'],
       ['OrderShipped', 'SELLER'],
+      ['PackageDelivered', 'SYSTEM'],
       ['OrderDelivered', 'SYSTEM'],
       ['RefundRequested', 'BUYER'],
       ['RefundApproved', 'SELLER'],

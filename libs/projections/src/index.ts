@@ -16,6 +16,8 @@ export type { SeenDoc } from './dashboard/seen';
 export { dashboard } from './dashboard/dashboard.query';
 export type { OrderDoc } from './orders/order.projection';
 export { orderDetail, orderList, orderStats } from './orders/orders.query';
+export { ordersToShip } from './orders/to-ship.query';
+export { overdue } from './deadlines/overdue.query';
 export type { RefundDoc } from './returns/refund.projection';
 export { returns } from './returns/returns.query';
 export type { ProductDoc } from './products/product.projection';

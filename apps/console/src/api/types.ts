@@ -28,7 +28,14 @@ export interface Dashboard {
   campaigns: { asOf: string; ongoing: CampaignOfShop[]; upcoming: CampaignOfShop[] };
 }
 
-export const ORDER_STATUSES = ['AWAITING_SHIPMENT', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'] as const;
+export const ORDER_STATUSES = [
+  'AWAITING_SHIPMENT',
+  'PARTIALLY_SHIPPED',
+  'SHIPPED',
+  'DELIVERED',
+  'COMPLETED',
+  'CANCELLED',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface OrderCounts {
@@ -67,10 +74,72 @@ interface OrderBase {
   total: number;
   currency: string;
   refunded: boolean;
+  shipBy: string | null;
+  autoCancelAt: string | null;
+  shippedLate: boolean;
+  completeAt: string | null;
+  cancelled: { at: string; by: string; reason: string } | null;
 }
 
 export interface OrderSummary extends OrderBase {
   units: number;
+  unitsShipped: number;
+}
+
+export interface Package {
+  packageId: string;
+  lines: { productId: string; quantity: number }[];
+  carrier: string;
+  trackingNumber: string;
+  shippedAt: string;
+  late: boolean;
+  autoConfirmAt: string | null;
+  deliveredAt: string | null;
+}
+
+export interface Cancellation {
+  cancellationId: string;
+  reason: string;
+  requestedAt: string;
+  respondBy: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'ENDED';
+  answeredAt: string | null;
+  answeredBy: string | null;
+  automatic: boolean;
+  rejectReason: string | null;
+}
+
+/** `GET /v1/shops/{shopId}/orders/to-ship`: soonest ship-by first. */
+export interface ToShip {
+  shopId: string;
+  asOf: string;
+  total: number;
+  overdue: number;
+  orders: {
+    orderId: string;
+    status: 'AWAITING_SHIPMENT' | 'PARTIALLY_SHIPPED';
+    buyerId: string;
+    placedAt: string;
+    placedDate: string;
+    total: number;
+    currency: string;
+    units: number;
+    unitsShipped: number;
+    shipBy: string | null;
+    autoCancelAt: string | null;
+    overdue: boolean;
+    pendingCancellation: { cancellationId: string; respondBy: string } | null;
+  }[];
+}
+
+/** A buyer's cancellation request awaiting the seller, from the returns answer. */
+export interface PendingCancellation {
+  orderId: string;
+  cancellationId: string;
+  reason: string;
+  requestedAt: string;
+  respondBy: string;
+  overdue: boolean;
 }
 
 export interface OrderList {
@@ -81,6 +150,8 @@ export interface OrderList {
 
 export interface OrderDetail extends OrderBase {
   lines: OrderLine[];
+  packages: Package[];
+  cancellations: Cancellation[];
   history: { type: string; at: string; by: string; position: number }[];
 }
 
@@ -96,7 +167,10 @@ export interface Refund {
   requestedAt: string;
   requestedDate: string;
   reason: string;
+  respondBy: string | null;
+  issueBy: string | null;
   awaiting: 'DECISION' | 'REFUND';
+  overdue: boolean;
 }
 
 interface ReturnFigures {
@@ -109,8 +183,10 @@ export interface Returns {
   shopId: string;
   from: string;
   to: string;
+  asOf: string;
   byStatus: Record<(typeof REFUND_STATUSES)[number], number>;
   pending: Refund[];
+  pendingCancellations: PendingCancellation[];
   totals: ReturnFigures;
   days: (ReturnFigures & { date: string })[];
   months: (ReturnFigures & { month: string })[];

@@ -1,4 +1,4 @@
-import type { Campaign, CampaignOfShop, Dashboard, Figures, OrderList, Products, Returns } from '../api/types';
+import type { Campaign, CampaignOfShop, Dashboard, Figures, Products, Returns, ToShip } from '../api/types';
 import { lastDays } from '../lib/dates';
 import { count, day, instant, money, percent } from '../lib/format';
 import { href } from '../lib/route';
@@ -20,11 +20,17 @@ export function HomePage() {
   const dashboard = useResource(() => api.get<Dashboard>(`${base}/dashboard`, lastDays(today, 30)), [base, today]);
   const actions = useResource(async () => {
     const [toShip, returns, products] = await Promise.all([
-      api.get<OrderList>(`${base}/orders`, { status: 'AWAITING_SHIPMENT', limit: 1 }),
+      api.get<ToShip>(`${base}/orders/to-ship`, { limit: 1 }),
       api.get<Returns>(`${base}/returns`, lastDays(today, 30)),
       api.get<Products>(`${base}/products`),
     ]);
-    return { toShip: toShip.total, pending: returns.pending, counts: products.counts };
+    return {
+      toShip: toShip.total,
+      overdue: toShip.overdue,
+      pending: returns.pending,
+      cancellations: returns.pendingCancellations.length,
+      counts: products.counts,
+    };
   }, [base, today]);
   const campaigns = useResource(() => api.get<Campaign[]>('/v1/campaigns'), []);
 
@@ -90,6 +96,13 @@ export function HomePage() {
             const decide = a.pending.filter((r) => r.awaiting === 'DECISION').length;
             const items = [
               { id: 'to-ship', label: 'Orders to ship', count: a.toShip, page: 'orders' as const },
+              { id: 'overdue', label: 'Orders past their ship-by', count: a.overdue, page: 'orders' as const },
+              {
+                id: 'cancellations',
+                label: 'Cancellation requests to answer',
+                count: a.cancellations,
+                page: 'returns' as const,
+              },
               { id: 'returns-decide', label: 'Returns awaiting a decision', count: decide, page: 'returns' as const },
               {
                 id: 'returns-refund',

@@ -62,3 +62,34 @@ export function CancelForm({ orderId }: { orderId: string }) {
     </form>
   );
 }
+
+/** Answer a buyer's cancellation request: approve (the order is cancelled) or reject with a reason. */
+export function CancellationAnswer({ orderId, cancellationId }: { orderId: string; cancellationId: string }) {
+  const [reason, setReason] = useState('');
+  const command = useCommand();
+  const ids = { orderId, cancellationId };
+  return (
+    <div class="inline-form">
+      <button type="button" disabled={command.busy} onClick={() => void command.run('ApproveCancellation', ids)}>
+        Approve<span class="visually-hidden"> cancellation {cancellationId}</span>
+      </button>
+      <form
+        class="inline-form"
+        aria-label={`Reject cancellation ${cancellationId}`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void command.run('RejectCancellation', { ...ids, reason: reason.trim() });
+        }}
+      >
+        <label>
+          Reason to reject
+          <input required maxLength={1000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        </label>
+        <button type="submit" class="danger" disabled={command.busy}>
+          Reject<span class="visually-hidden"> cancellation {cancellationId}</span>
+        </button>
+      </form>
+      <CommandOutcome command={command} done="Answered." />
+    </div>
+  );
+}

@@ -5,11 +5,17 @@ import { useResource } from '../lib/use-resource';
 import { Loaded, Section } from '../ui/common';
 import { useShop } from '../ui/shop';
 import { CancelForm, ShipForm } from './order-actions';
+import { CancellationRequests, Deadlines, Packages } from './order-lifecycle';
 
 /**
- * One order: its lines and prices, the shipping fee, its history, and shipping or cancelling it
- * while it awaits shipment. Packages (partial shipments) get a section here once orders carry them.
+ * One order: its lines and prices, the shipping fee, its deadlines, its packages, the buyer's
+ * cancellation requests, its history, and shipping (the rest of) it or cancelling it.
  */
+/** Ships while nothing or part has shipped, unless the buyer's request to cancel awaits an answer. */
+const shippable = (o: OrderDetail) =>
+  (o.status === 'AWAITING_SHIPMENT' || o.status === 'PARTIALLY_SHIPPED') &&
+  !o.cancellations.some((c) => c.status === 'PENDING');
+
 export function OrderPage({ orderId }: { orderId: string }) {
   const { api, shopId, timeZone } = useShop();
   const order = useResource(
@@ -45,6 +51,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
                 <dd>{words(o.channel)}</dd>
                 <dt>Refunded</dt>
                 <dd>{o.refunded ? 'Yes, at least in part' : 'No'}</dd>
+                <Deadlines order={o} timeZone={timeZone} />
               </dl>
             </Section>
             <Section title="Lines" id="lines">
@@ -104,14 +111,20 @@ export function OrderPage({ orderId }: { orderId: string }) {
                 </tfoot>
               </table>
             </Section>
-            {o.status === 'AWAITING_SHIPMENT' && (
+            <Packages order={o} timeZone={timeZone} />
+            <CancellationRequests order={o} timeZone={timeZone} />
+            {(shippable(o) || o.status === 'AWAITING_SHIPMENT') && (
               <div class="two">
-                <Section title="Ship" id="ship">
-                  <ShipForm orderId={o.orderId} />
-                </Section>
-                <Section title="Cancel" id="cancel">
-                  <CancelForm orderId={o.orderId} />
-                </Section>
+                {shippable(o) && (
+                  <Section title={o.status === 'PARTIALLY_SHIPPED' ? 'Ship the rest' : 'Ship'} id="ship">
+                    <ShipForm orderId={o.orderId} />
+                  </Section>
+                )}
+                {o.status === 'AWAITING_SHIPMENT' && (
+                  <Section title="Cancel" id="cancel">
+                    <CancelForm orderId={o.orderId} />
+                  </Section>
+                )}
               </div>
             )}
             <Section title="History" id="history">

@@ -7,7 +7,7 @@ import { useResource } from '../lib/use-resource';
 import { DailyChart } from '../ui/chart';
 import { Loaded, Section, Tabs } from '../ui/common';
 import { useShop } from '../ui/shop';
-import { ShipForm } from './order-actions';
+import { ToShipQueue } from './to-ship';
 
 export const PERIODS = [
   { days: 7, label: 'Last 7 days' },
@@ -16,14 +16,13 @@ export const PERIODS = [
   { days: 365, label: 'Last 12 months' },
 ];
 
-/** The to-ship queue, then the orders placed in a period: tabs by status with counts, per day and month. */
+/** The to-ship queue by deadline, then the orders placed in a period: tabs by status with counts, per day and month. */
 export function OrdersPage() {
   const { api, shopId, today } = useShop();
   const base = `/v1/shops/${encodeURIComponent(shopId)}/orders`;
   const [days, setDays] = useState(30);
   const [tab, setTab] = useState<string>('ALL');
   const range = lastDays(today, days);
-  const queue = useResource(() => api.get<OrderList>(base, { status: 'AWAITING_SHIPMENT', limit: 100 }), [base]);
   const stats = useResource(() => api.get<OrderStats>(`${base}/stats`, range), [base, range.from, range.to]);
   const list = useResource(
     () => api.get<OrderList>(base, { status: tab === 'ALL' ? undefined : tab, ...range, limit: 100 }),
@@ -33,21 +32,7 @@ export function OrdersPage() {
   return (
     <>
       <h1>Orders</h1>
-      <Section title="To ship" id="to-ship">
-        <Loaded resource={queue}>
-          {(q) => (
-            <>
-              <p>
-                <span class="value" data-count="to-ship" data-value={q.total}>
-                  {count(q.total)}
-                </span>{' '}
-                {q.total === 1 ? 'order awaits' : 'orders await'} shipment.
-              </p>
-              {q.orders.length > 0 && <OrderTable orders={q.orders} ship />}
-            </>
-          )}
-        </Loaded>
-      </Section>
+      <ToShipQueue />
       <Section title="Orders by status" id="by-status">
         <label class="inline">
           Placed in
@@ -133,7 +118,7 @@ export function OrdersPage() {
   );
 }
 
-function OrderTable({ orders, ship = false }: { orders: OrderSummary[]; ship?: boolean }) {
+function OrderTable({ orders }: { orders: OrderSummary[] }) {
   const { shopId } = useShop();
   return (
     <table>
@@ -148,7 +133,6 @@ function OrderTable({ orders, ship = false }: { orders: OrderSummary[]; ship?: b
           <th scope="col" class="num">
             Total
           </th>
-          {ship && <th scope="col">Ship</th>}
         </tr>
       </thead>
       <tbody>
@@ -161,11 +145,6 @@ function OrderTable({ orders, ship = false }: { orders: OrderSummary[]; ship?: b
             <td>{words(o.status)}</td>
             <td class="num">{count(o.units)}</td>
             <td class="num">{money(o.total, o.currency)}</td>
-            {ship && (
-              <td>
-                <ShipForm orderId={o.orderId} compact />
-              </td>
-            )}
           </tr>
         ))}
       </tbody>

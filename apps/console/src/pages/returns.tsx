@@ -1,21 +1,22 @@
 import { useState } from 'preact/hooks';
 import { REFUND_STATUSES, type Refund, type Returns } from '../api/types';
 import { lastDays } from '../lib/dates';
-import { count, day, money, month, percent, words } from '../lib/format';
+import { count, day, instant, money, month, percent, words } from '../lib/format';
 import { href } from '../lib/route';
 import { useResource } from '../lib/use-resource';
 import { CommandOutcome, useCommand } from '../ui/command';
 import { Loaded, Section } from '../ui/common';
 import { useShop } from '../ui/shop';
+import { PendingCancellations } from './cancellations';
 import { PERIODS } from './orders';
 
 /**
  * Returns and refunds: the queue awaiting the seller (a decision, or the refund of a received
- * return), the figures of a period, and acting on a request by its ids for the approved ones the
+ * return, each with its deadline), the buyers' cancellation requests, the figures of a period, and acting on a request by its ids for the approved ones the
  * read route does not list yet (a return on its way back, an approved refund-only).
  */
 export function ReturnsPage() {
-  const { api, shopId, today, currency } = useShop();
+  const { api, shopId, today, currency, timeZone } = useShop();
   const [days, setDays] = useState(30);
   const range = lastDays(today, days);
   const returns = useResource(
@@ -46,6 +47,7 @@ export function ReturnsPage() {
                         Amount
                       </th>
                       <th scope="col">Requested</th>
+                      <th scope="col">Deadline</th>
                       <th scope="col">Reason</th>
                       <th scope="col">Action</th>
                     </tr>
@@ -62,6 +64,10 @@ export function ReturnsPage() {
                           {money(refund.amount, currency)} ({count(refund.units)} units)
                         </td>
                         <td>{day(refund.requestedDate)}</td>
+                        <td data-field="deadline">
+                          {deadlineOf(refund) ? instant(deadlineOf(refund)!, timeZone) : '—'}
+                          {refund.overdue && <span class="badge overdue">Overdue</span>}
+                        </td>
                         <td>{refund.reason}</td>
                         <td>
                           <RefundActions refund={refund} />
@@ -72,6 +78,7 @@ export function ReturnsPage() {
                 </table>
               )}
             </Section>
+            <PendingCancellations requests={r.pendingCancellations} />
             <Section title="Requests by status" id="refund-status">
               <label class="inline">
                 Requested in
@@ -147,6 +154,9 @@ export function ReturnsPage() {
     </>
   );
 }
+
+/** What the system does at the deadline unless the seller acts first: approve a request, or pay a received return. */
+const deadlineOf = (refund: Refund) => (refund.awaiting === 'DECISION' ? refund.respondBy : refund.issueBy);
 
 function RefundActions({ refund }: { refund: Refund }) {
   const [reason, setReason] = useState('');

@@ -12,15 +12,25 @@ import {
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@sce/domain';
+import type { Clock } from '@sce/application';
 import type { EventStore } from '@sce/event-store';
 import { addDays, localDate, type ProjectionRunner, type Range } from '@sce/projections';
 import { ApiKeyGuard, CallerOf, type Caller } from '../auth/auth.guard';
 import { Answers, READ_ERRORS } from '../http/openapi/answers';
 import { invalidInput } from '../http/strict-input.pipe';
-import { EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
-import { CampaignParams, ConsistencyParams, OrderListParams, ProductParams, RangeParams } from './query-params.dto';
+import { CLOCK, EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
+import {
+  CampaignParams,
+  ConsistencyParams,
+  DeadlineParams,
+  OrderListParams,
+  ProductParams,
+  RangeParams,
+  ToShipParams,
+} from './query-params.dto';
 import { CampaignsQuery } from './campaigns.query';
 import { DashboardQuery } from './dashboard.query';
+import { OverdueQuery, ToShipQuery } from './deadlines.query';
 import { NotCaughtUp } from './not-caught-up';
 import { OrderDetailQuery, OrderListQuery, OrderStatsQuery } from './orders.query';
 import { ProductsQuery } from './products.query';
@@ -39,6 +49,7 @@ export class QueriesController {
     private readonly bus: QueryBus,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('shops/:shopId/dashboard')
@@ -61,12 +72,32 @@ export class QueriesController {
   @Get('shops/:shopId/orders')
   @Answers({ 200: 'OrderList', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({
-    summary: 'Orders, newest first, by status (AWAITING_SHIPMENT is the queue to ship) and placed range',
+    summary: 'Orders, newest first, by status and placed range (the queue to ship by deadline: orders/to-ship)',
   })
   async orders(@Param('shopId') shopId: string, @Query() q: OrderListParams, @CallerOf() caller: Caller) {
     await this.allow(shopId, caller, q);
     const range = q.from || q.to ? await this.rangeFor(shopId, q, caller) : undefined;
     return this.bus.execute(new OrderListQuery(shopId, { status: q.status, range, limit: q.limit ?? 100 }));
+  }
+
+  @Get('shops/:shopId/orders/to-ship')
+  @Answers({ 200: 'ToShip', ...READ_ERRORS }, READ_MODEL_HEADERS)
+  @ApiOperation({
+    summary: 'The queue to ship (awaiting shipment or partly shipped), soonest shipBy first, overdue at asOf',
+  })
+  async toShip(@Param('shopId') shopId: string, @Query() q: ToShipParams, @CallerOf() caller: Caller) {
+    await this.allow(shopId, caller, q);
+    return this.bus.execute(new ToShipQuery(shopId, this.asOf(q), q.limit ?? 100));
+  }
+
+  @Get('shops/:shopId/overdue')
+  @Answers({ 200: 'Overdue', ...READ_ERRORS }, READ_MODEL_HEADERS)
+  @ApiOperation({
+    summary: 'What is overdue at asOf: orders to ship past shipBy, cancellation and refund requests past respondBy',
+  })
+  async overdue(@Param('shopId') shopId: string, @Query() q: DeadlineParams, @CallerOf() caller: Caller) {
+    await this.allow(shopId, caller, q);
+    return this.bus.execute(new OverdueQuery(shopId, this.asOf(q)));
   }
 
   @Get('shops/:shopId/orders/:orderId')
@@ -92,10 +123,11 @@ export class QueriesController {
   @Get('shops/:shopId/returns')
   @Answers({ 200: 'Returns', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({
-    summary: 'Refund requests by status, the pending queue, units returned, amount refunded, return rate',
+    summary:
+      'Refund requests by status, the pending queue beside pending cancellation requests, units returned, amount refunded, return rate',
   })
   async returns(@Param('shopId') shopId: string, @Query() q: RangeParams, @CallerOf() caller: Caller) {
-    return this.bus.execute(new ReturnsQuery(shopId, await this.rangeFor(shopId, q, caller)));
+    return this.bus.execute(new ReturnsQuery(shopId, await this.rangeFor(shopId, q, caller), this.asOf(q)));
   }
 
   @Get('shops/:shopId/products')
@@ -114,6 +146,11 @@ export class QueriesController {
       throw new DomainError('auth.role-not-allowed', `a ${caller.role} key cannot read campaigns`);
     await this.caughtUp(q);
     return this.bus.execute(new CampaignsQuery(q.asOf ?? new Date().toISOString()));
+  }
+
+  /** The instant a deadline is judged at: the query's, else the engine's clock (the test clock in tests). */
+  private asOf(q: { asOf?: string }): string {
+    return q.asOf ?? this.clock.now().toISOString();
   }
 
   /**

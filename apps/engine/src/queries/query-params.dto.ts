@@ -17,6 +17,8 @@ function IsLocalDate(): PropertyDecorator {
     });
 }
 
+const ORDER_STATUSES = ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'];
+
 export class ConsistencyParams {
   @ApiPropertyOptional({
     description: 'wait until the read models include this global position (from a command outcome)',
@@ -47,7 +49,10 @@ export class RangeParams extends ConsistencyParams {
   @IsLocalDate()
   to?: string;
   @IsOptional()
-  @Instant('the instant campaigns are ongoing or upcoming relative to (RFC 3339); default now', true)
+  @Instant(
+    "the instant campaigns are ongoing or upcoming relative to (dashboard; default the machine's now), or deadlines are overdue at (returns; default the engine's clock), RFC 3339",
+    true,
+  )
   asOf?: string;
 }
 
@@ -65,11 +70,27 @@ export class CampaignParams extends ConsistencyParams {
 }
 
 export class OrderListParams extends RangeParams {
-  @ApiPropertyOptional({ enum: ['AWAITING_SHIPMENT', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'] })
+  @ApiPropertyOptional({ enum: ORDER_STATUSES })
   @IsOptional()
-  @IsIn(['AWAITING_SHIPMENT', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'])
+  @IsIn(ORDER_STATUSES)
   status?: string;
   @ApiPropertyOptional({ description: 'at most this many orders, newest first (default 100)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+export class DeadlineParams extends ConsistencyParams {
+  @IsOptional()
+  @Instant("the instant deadlines are overdue at (RFC 3339); default the engine's now", true)
+  asOf?: string;
+}
+
+export class ToShipParams extends DeadlineParams {
+  @ApiPropertyOptional({ description: 'at most this many orders, soonest ship-by first (default 100)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

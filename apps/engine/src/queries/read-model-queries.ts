@@ -1,5 +1,6 @@
 import { CampaignsQueryHandler } from './campaigns.query';
 import { DashboardQueryHandler } from './dashboard.query';
+import { OverdueQueryHandler, ToShipQueryHandler } from './deadlines.query';
 import { OrderDetailQueryHandler, OrderListQueryHandler, OrderStatsQueryHandler } from './orders.query';
 import { ProductsQueryHandler } from './products.query';
 import { ReturnsQueryHandler } from './returns.query';
@@ -12,6 +13,8 @@ export const READ_MODEL_QUERY_HANDLERS = [
   OrderStatsQueryHandler,
   OrderListQueryHandler,
   OrderDetailQueryHandler,
+  ToShipQueryHandler,
+  OverdueQueryHandler,
   ReturnsQueryHandler,
   ProductsQueryHandler,
   CampaignsQueryHandler,

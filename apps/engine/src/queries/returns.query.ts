@@ -5,11 +5,15 @@ import { DOC_STORE } from '../tokens';
 
 type Returns = Awaited<ReturnType<typeof returns>>;
 
-/** Refund requests of the range, the seller's queue, units and amounts, the return rate. */
+/**
+ * Refund requests of the range, the seller's queue (refunds and cancellation requests, overdue at
+ * `asOf` or not), units and amounts, the return rate.
+ */
 export class ReturnsQuery extends Query<Returns> {
   constructor(
     readonly shopId: string,
     readonly range: Range,
+    readonly asOf: string,
   ) {
     super();
   }
@@ -19,7 +23,7 @@ export class ReturnsQuery extends Query<Returns> {
 export class ReturnsQueryHandler implements IQueryHandler<ReturnsQuery, Returns> {
   constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
 
-  execute({ shopId, range }: ReturnsQuery): Promise<Returns> {
-    return returns(this.docs, shopId, range);
+  execute({ shopId, range, asOf }: ReturnsQuery): Promise<Returns> {
+    return returns(this.docs, shopId, range, asOf);
   }
 }

@@ -1,56 +1,12 @@
-import type { DocKey } from '../doc-key';
+import { LIFECYCLE } from '@sce/domain';
 import { localDate } from '../local-time';
 import { projection, type Projected } from '../projection';
+import { lifecycleEvolve } from './order-lifecycle';
+import { ORDER_EVENTS, orderKey, type OrderDoc, type OrderProjected } from './order.doc';
 
-export interface OrderDoc {
-  orderId: string;
-  status: string;
-  buyerId: string;
-  channel: string;
-  placedAt: string;
-  placedDate: string;
-  deliveredAt: string | null;
-  deliveredDate: string | null;
-  lines: {
-    productId: string;
-    title: string;
-    quantity: number;
-    unitPrice: number;
-    lineTotal: number;
-    campaignId: string | null;
-  }[];
-  itemsTotal: number;
-  shippingFee: number;
-  total: number;
-  currency: string;
-  refunded: boolean;
-  /** Every event of the order and its refunds, with the actor its metadata records. */
-  history: { type: string; at: string; by: string; position: number }[];
-}
+export { orderKey, type OrderDoc } from './order.doc';
 
-export const orderKey = (shopId: string, orderId: string): DocKey => ({ model: 'order', shopId, id: orderId });
-
-const handles = [
-  'OrderPlaced',
-  'OrderCancelled',
-  'OrderShipped',
-  'OrderDelivered',
-  'OrderCompleted',
-  'RefundRequested',
-  'RefundApproved',
-  'RefundRejected',
-  'ReturnReceived',
-  'RefundIssued',
-] as const;
-type OrderEvent = Projected<(typeof handles)[number]>;
-
-const STATUS_AFTER: Partial<Record<OrderEvent['type'], string>> = {
-  OrderCancelled: 'CANCELLED',
-  OrderShipped: 'SHIPPED',
-  OrderCompleted: 'COMPLETED',
-};
-
-const withHistory = (order: OrderDoc, event: OrderEvent): OrderDoc => ({
+const withHistory = (order: OrderDoc, event: OrderProjected): OrderDoc => ({
   ...order,
   history: [
     ...order.history,
@@ -58,49 +14,58 @@ const withHistory = (order: OrderDoc, event: OrderEvent): OrderDoc => ({
   ],
 });
 
-/** Each order of a shop: its lines and totals, where it stands, and its history. */
-export const orderProjection = projection<{ order: OrderDoc }, (typeof handles)[number]>({
+const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
+
+function placedOrder(event: Projected<'OrderPlaced'>, timeZone: string): OrderDoc {
+  const p = event.data;
+  // Orders placed before deadlines existed carry no shipBy.
+  const shipBy = (p as { shipBy?: string }).shipBy ?? null;
+  return {
+    orderId: p.orderId,
+    status: 'AWAITING_SHIPMENT',
+    buyerId: p.buyerId,
+    channel: p.channel,
+    placedAt: event.metadata.occurredAt,
+    placedDate: localDate(event.metadata.occurredAt, timeZone),
+    shipBy,
+    autoCancelAt: shipBy && hoursAfter(shipBy, LIFECYCLE.shipByGraceHours),
+    shippedLate: false,
+    deliveredAt: null,
+    deliveredDate: null,
+    completeAt: null,
+    lines: p.lines.map(({ productId, title, quantity, unitPrice, lineTotal, campaignId }) => ({
+      productId,
+      title,
+      quantity,
+      unitPrice,
+      lineTotal,
+      campaignId,
+    })),
+    itemsTotal: p.itemsTotal,
+    shippingFee: p.shippingFee,
+    total: p.total,
+    currency: p.currency,
+    refunded: false,
+    packages: [],
+    cancellations: [],
+    cancelled: null,
+    history: [],
+  };
+}
+
+/**
+ * Each order of a shop: its lines and totals, where it stands, its deadlines (ship-by, auto-cancel,
+ * auto-complete), its packages, its cancellation requests, and its history. v2: packages,
+ * deadlines, `PARTIALLY_SHIPPED` and cancellation requests.
+ */
+export const orderProjection = projection<{ order: OrderDoc }, (typeof ORDER_EVENTS)[number]>({
   name: 'orders',
-  version: 1,
-  handles,
+  version: 2,
+  handles: ORDER_EVENTS,
   documents: (event) => [{ order: orderKey(event.data.shopId, event.data.orderId) }],
   evolve: ({ order }, event, shop) => {
-    if (event.type === 'OrderPlaced') {
-      const p = event.data;
-      const placed: OrderDoc = {
-        orderId: p.orderId,
-        status: 'AWAITING_SHIPMENT',
-        buyerId: p.buyerId,
-        channel: p.channel,
-        placedAt: event.metadata.occurredAt,
-        placedDate: localDate(event.metadata.occurredAt, shop.timeZone),
-        deliveredAt: null,
-        deliveredDate: null,
-        lines: p.lines.map(({ productId, title, quantity, unitPrice, lineTotal, campaignId }) => ({
-          productId,
-          title,
-          quantity,
-          unitPrice,
-          lineTotal,
-          campaignId,
-        })),
-        itemsTotal: p.itemsTotal,
-        shippingFee: p.shippingFee,
-        total: p.total,
-        currency: p.currency,
-        refunded: false,
-        history: [],
-      };
-      return { order: withHistory(placed, event) };
-    }
+    if (event.type === 'OrderPlaced') return { order: withHistory(placedOrder(event, shop.timeZone), event) };
     if (!order) return {};
-    if (event.type === 'OrderDelivered') {
-      const { deliveredAt } = event.data;
-      const deliveredDate = localDate(deliveredAt, shop.timeZone);
-      return { order: withHistory({ ...order, status: 'DELIVERED', deliveredAt, deliveredDate }, event) };
-    }
-    if (event.type === 'RefundIssued') return { order: withHistory({ ...order, refunded: true }, event) };
-    const status = STATUS_AFTER[event.type] ?? order.status;
-    return { order: withHistory({ ...order, status }, event) };
+    return { order: withHistory(lifecycleEvolve(order, event, shop.timeZone), event) };
   },
 });

@@ -1,8 +1,8 @@
 import type { DocStore } from '../doc-store';
 import { countBy, datesIn, inRange, monthsIn, zeros, type Range } from '../range';
-import { orderKey, type OrderDoc } from './order.projection';
+import { orderKey, unitsOf, type OrderDoc } from './order.doc';
 
-const ORDER_STATUSES = ['AWAITING_SHIPMENT', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'];
+const ORDER_STATUSES = ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'];
 
 /** Every order of the shop, in id order. */
 export const listOrders = (docs: DocStore, shopId: string) => docs.list<OrderDoc>('order', shopId);
@@ -23,7 +23,7 @@ export async function orderStats(docs: DocStore, shopId: string, range: Range) {
   };
 }
 
-/** Orders of a shop, newest first: by status (the "to ship" queue is AWAITING_SHIPMENT) and placed range. */
+/** Orders of a shop, newest first, by status and placed range (the queue to ship by deadline: {@link ordersToShip}). */
 export async function orderList(
   docs: DocStore,
   shopId: string,
@@ -34,9 +34,9 @@ export async function orderList(
       (o) => (!filter.status || o.status === filter.status) && (!filter.range || inRange(o.placedDate, filter.range)),
     )
     .sort((a, b) => b.placedAt.localeCompare(a.placedAt));
-  const summary = ({ history: _history, lines, ...order }: OrderDoc) => ({
+  const summary = ({ history: _history, lines, packages, cancellations: _cancellations, ...order }: OrderDoc) => ({
     ...order,
-    units: lines.reduce((n, l) => n + l.quantity, 0),
+    ...unitsOf({ lines, packages }),
   });
   return { shopId, total: orders.length, orders: orders.slice(0, filter.limit).map(summary) };
 }

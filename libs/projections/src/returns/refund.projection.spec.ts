@@ -12,6 +12,7 @@ const requested = ev('RefundRequested', {
   ],
   amount: 3900,
   reason: 'too small',
+  respondBy: '2026-11-26T05:00:00.000Z',
 });
 const registered = stored(shopRegistered('shop-1'), '2026-11-01T00:00:00.000Z', 'PLATFORM');
 
@@ -21,11 +22,20 @@ describe('refunds', () => {
       registered,
       stored(requested, '2026-11-24T05:00:00.000Z', 'BUYER'),
       stored(
-        ev('RefundApproved', { ...on, approvedBy: 'SELLER', automatic: false }),
+        ev('RefundApproved', {
+          ...on,
+          approvedBy: 'SELLER',
+          automatic: false,
+          returnBy: '2026-12-09T10:00:00.000Z',
+        }),
         '2026-11-24T10:00:00.000Z',
         'SELLER',
       ),
-      stored(ev('ReturnReceived', { ...on, lines: requested.data.lines }), '2026-11-28T07:00:00.000Z', 'SELLER'),
+      stored(
+        ev('ReturnReceived', { ...on, lines: requested.data.lines, issueBy: '2026-11-30T07:00:00.000Z' }),
+        '2026-11-28T07:00:00.000Z',
+        'SELLER',
+      ),
       stored(ev('RefundIssued', { ...on, amount: 3900 }), '2026-11-29T20:00:00.000Z', 'SELLER'),
     ];
     expect(await documents<RefundDoc>(events, 'refund')).toEqual({
@@ -41,6 +51,9 @@ describe('refunds', () => {
         receivedDate: '2026-11-27',
         issuedDate: '2026-11-29',
         reason: 'too small',
+        respondBy: '2026-11-26T05:00:00.000Z',
+        returnBy: '2026-12-09T10:00:00.000Z',
+        issueBy: '2026-11-30T07:00:00.000Z',
       },
     });
   });
@@ -59,6 +72,30 @@ describe('refunds', () => {
       status: 'REJECTED',
       receivedDate: null,
       issuedDate: null,
+    });
+  });
+
+  it('keeps an approved refund-only’s issueBy, and no deadline for a request made before deadlines', async () => {
+    const refundOnly = ev('RefundRequested', { ...requested.data, refundType: 'REFUND_ONLY' });
+    const events = [
+      registered,
+      stored(refundOnly, '2026-11-24T05:00:00.000Z', 'BUYER'),
+      stored(
+        ev('RefundApproved', { ...on, approvedBy: 'SYSTEM', automatic: true, issueBy: '2026-11-28T05:00:00.000Z' }),
+        '2026-11-26T05:00:00.000Z',
+      ),
+    ];
+    expect((await documents<RefundDoc>(events, 'refund'))['o-1/r-1']).toMatchObject({
+      status: 'APPROVED',
+      respondBy: '2026-11-26T05:00:00.000Z',
+      returnBy: null,
+      issueBy: '2026-11-28T05:00:00.000Z',
+    });
+    const { respondBy: _none, ...before } = requested.data;
+    const old = [registered, stored(ev('RefundRequested', before), '2026-11-24T05:00:00.000Z', 'BUYER')];
+    expect((await documents<RefundDoc>(old, 'refund'))['o-1/r-1']).toMatchObject({
+      status: 'REQUESTED',
+      respondBy: null,
     });
   });
 });

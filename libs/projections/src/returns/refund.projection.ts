@@ -14,6 +14,12 @@ export interface RefundDoc {
   receivedDate: string | null;
   issuedDate: string | null;
   reason: string;
+  /** The seller decides by then, else the system approves; null for requests made before deadlines. */
+  respondBy: string | null;
+  /** A return approved and not received by then is rejected by the system. */
+  returnBy: string | null;
+  /** The system pays by then (an approved refund-only, a received return). */
+  issueBy: string | null;
 }
 
 export const refundKey = (shopId: string, orderId: string, refundId: string): DocKey => ({
@@ -31,10 +37,13 @@ const STATUS_AFTER = {
 
 const handles = ['RefundRequested', 'RefundApproved', 'RefundRejected', 'ReturnReceived', 'RefundIssued'] as const;
 
-/** Each refund request of a shop: its amount and units, where it stands, and the local days it moved. */
+/**
+ * Each refund request of a shop: its amount and units, where it stands, the local days it moved,
+ * and its deadlines as the events recorded them (v2: `respondBy`, `returnBy`, `issueBy`).
+ */
 export const refundProjection = projection<{ refund: RefundDoc }, (typeof handles)[number]>({
   name: 'refunds',
-  version: 1,
+  version: 2,
   handles,
   documents: ({ data: { shopId, orderId, refundId } }) => [{ refund: refundKey(shopId, orderId, refundId) }],
   evolve: ({ refund }, event, shop) => {
@@ -54,12 +63,22 @@ export const refundProjection = projection<{ refund: RefundDoc }, (typeof handle
           receivedDate: null,
           issuedDate: null,
           reason: r.reason,
+          respondBy: r.respondBy ?? null,
+          returnBy: null,
+          issueBy: null,
         },
       };
     }
     if (!refund) return {};
     const status = STATUS_AFTER[event.type];
-    if (event.type === 'ReturnReceived') return { refund: { ...refund, status, receivedDate: today } };
+    if (event.type === 'RefundApproved') {
+      const { returnBy = null, issueBy = null } = event.data;
+      return { refund: { ...refund, status, returnBy, issueBy } };
+    }
+    if (event.type === 'ReturnReceived') {
+      const issueBy = event.data.issueBy ?? null;
+      return { refund: { ...refund, status, receivedDate: today, issueBy } };
+    }
     if (event.type === 'RefundIssued') return { refund: { ...refund, status, issuedDate: today } };
     return { refund: { ...refund, status } };
   },

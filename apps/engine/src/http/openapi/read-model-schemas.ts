@@ -15,11 +15,18 @@ import {
   str,
   type Schema,
 } from './schema-kit';
+import {
+  cancellationDoc,
+  LIFECYCLE_SCHEMAS,
+  ORDER_STATUSES,
+  orderLifecycleFields,
+  packageDoc,
+  pendingCancellation,
+  ROLES,
+} from './lifecycle-schemas';
 
-const ORDER_STATUSES = ['AWAITING_SHIPMENT', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'];
 const REFUND_STATUSES = ['REQUESTED', 'APPROVED', 'REJECTED', 'RETURN_RECEIVED', 'REFUNDED'];
 const PRODUCT_STATUSES = ['PENDING_REVIEW', 'ACTIVE', 'ISSUES', 'SUSPENDED', 'INACTIVE'];
-const ROLES = ['SELLER', 'PLATFORM', 'BUYER', 'SYSTEM', 'ANALYST'];
 
 const figures = {
   visitors: int,
@@ -65,6 +72,7 @@ const orderFields = {
   total: money,
   currency: str,
   refunded: bool,
+  ...orderLifecycleFields,
 };
 const refundFields = {
   refundId: str,
@@ -78,6 +86,9 @@ const refundFields = {
   receivedDate: nullable(date),
   issuedDate: nullable(date),
   reason: str,
+  respondBy: nullable(instant),
+  returnBy: nullable(instant),
+  issueBy: nullable(instant),
 };
 const returnFigures = { requests: int, unitsReturned: int, amountRefunded: money };
 const apiKey = {
@@ -115,24 +126,29 @@ export const READ_MODEL_SCHEMAS: Record<string, Schema> = {
   OrderList: obj({
     shopId: str,
     total: int,
-    orders: list(obj({ ...orderFields, units: int })),
+    orders: list(obj({ ...orderFields, units: int, unitsShipped: int })),
   }),
   OrderDetail: obj({
     ...orderFields,
     lines: list(orderLine),
+    packages: list(packageDoc),
+    cancellations: list(cancellationDoc),
     history: list(obj({ type: str, at: instant, by: oneOf(...ROLES), position: int })),
   }),
   Returns: obj({
     shopId: str,
     from: date,
     to: date,
+    asOf: instant,
     byStatus: counts(REFUND_STATUSES),
-    pending: list(obj({ ...refundFields, awaiting: oneOf('DECISION', 'REFUND') })),
+    pending: list(obj({ ...refundFields, awaiting: oneOf('DECISION', 'REFUND'), overdue: bool })),
+    pendingCancellations: list(pendingCancellation),
     totals: obj(returnFigures),
     days: list(obj({ date, ...returnFigures })),
     months: list(obj({ month, ...returnFigures })),
     returnRate: obj({ from: date, to: date, deliveredOrders: int, refundedOrders: int, rate: num }),
   }),
+  ...LIFECYCLE_SCHEMAS,
   Products: obj({
     shopId: str,
     counts: counts(PRODUCT_STATUSES),

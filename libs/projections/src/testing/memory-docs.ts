@@ -1,0 +1,25 @@
+import type { StoredEvent } from '@sce/event-store';
+import { keyOf, parseKey, type DocKey, type Model } from '../doc-key';
+import type { DocStore } from '../doc-store';
+import { replay } from '../project-batch';
+
+/** The read models of a full replay of `events`, as a read-only store for the queries' specs. */
+export async function replayedDocs(events: StoredEvent[]): Promise<DocStore> {
+  const docs = await replay(events);
+  const sorted = [...docs].sort(([a], [b]) => a.localeCompare(b));
+  const refuse = () => Promise.reject(new Error('a replayed store is read-only'));
+  return {
+    load: async (keys: DocKey[]) =>
+      new Map(keys.flatMap((k) => (docs.has(keyOf(k)) ? [[keyOf(k), docs.get(keyOf(k))]] : []))),
+    get: async <T>(key: DocKey) => docs.get(keyOf(key)) as T | undefined,
+    list: async <T>(model: Model, shopId?: string) =>
+      sorted
+        .filter(([key]) => parseKey(key).model === model && (shopId === undefined || parseKey(key).shopId === shopId))
+        .map(([, doc]) => doc as T),
+    listRange: refuse,
+    commit: refuse,
+    checkpoint: async () => 0,
+    reset: refuse,
+    close: async () => undefined,
+  };
+}
