@@ -231,13 +231,22 @@ function decemberChecks(open: () => Promise<Engine>) {
     });
     for (const id of ids) expect([id, (await read(`/orders/${id}`)).status]).toEqual([id, FINAL[id]]);
     const dashboard = await read('/dashboard?from=2026-11-30&to=2026-12-10&asOf=2026-12-01T00:00:00Z');
+    const gmv = ids.reduce((n, id) => n + items(id), 0);
+    // An approved request is the buyer's cancellation, whoever approved it; d-5 is the timer's.
+    const cancelledBy: Record<string, 'BUYER' | 'SYSTEM'> = { 'd-2': 'BUYER', 'd-4': 'BUYER', 'd-5': 'SYSTEM' };
+    const cancelled = (by: string) => Object.values(cancelledBy).filter((b) => b === by).length;
     expect(dashboard.totals).toEqual({
       visitors: 0,
+      buyers: ids.length, // each order its own buyer
       orders: ids.length,
       itemsSold: ids.reduce((n, id) => n + units(id), 0),
-      gmv: ids.reduce((n, id) => n + items(id), 0),
+      gmv,
       refunds: 0,
       liveSessions: 0,
+      conversionRate: null,
+      avgOrderValue: Math.round(gmv / ids.length),
+      gmvByChannel: { LIVE: 0, VIDEO: 0, PRODUCT_CARD: gmv },
+      cancellations: { BUYER: cancelled('BUYER'), SELLER: 0, SYSTEM: cancelled('SYSTEM') },
     });
     const stock = (product: keyof typeof PRODUCTS) =>
       PRODUCTS[product].stock -
