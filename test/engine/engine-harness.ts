@@ -18,6 +18,9 @@ export interface Engine {
   stop(): Promise<number | null>;
 }
 
+/** Where the engines of the suites start their clock: before every suite's business times. */
+export const TEST_CLOCK_START = '2026-11-01T00:00:00Z';
+
 /**
  * Starts the engine as `npm start` does, on a free port with its own data directory. Its clock is
  * the test clock, standing before every suite's business times (2026-11-01), so that no timer
@@ -34,7 +37,7 @@ export async function startEngine(env: Record<string, string> = {}): Promise<Eng
       SCE_DATA_DIR: dataDir,
       PORT: '0',
       SCE_LOG_LEVEL: 'warn',
-      SCE_TEST_CLOCK: '2026-11-01T00:00:00Z',
+      SCE_TEST_CLOCK: TEST_CLOCK_START,
       ...env,
     }),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { HandledOutcome } from '@sce/application';
+import type { Clock, HandledOutcome } from '@sce/application';
 import { validateEnvelope, type FieldError } from '@sce/contracts';
 import { isCommandType } from '@sce/domain';
 import type { Caller } from '../auth/auth.guard';
 import { Metrics } from '../ops/metrics';
 import { activeTraceparent } from '../ops/tracing';
+import { CLOCK } from '../tokens';
 import { SubmitCommand } from './submit-command';
 
 export type IntakeOutcome = { status: 'invalid'; errors: FieldError[] } | ({ commandId: string } & HandledOutcome);
@@ -20,11 +21,12 @@ export class CommandIntake {
   constructor(
     private readonly bus: CommandBus,
     private readonly metrics: Metrics,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async submit(body: unknown, caller: Caller): Promise<IntakeOutcome> {
     const started = process.hrtime.bigint();
-    const validated = validateEnvelope(body, caller, new Date());
+    const validated = validateEnvelope(body, caller, this.clock.now());
     if (!validated.ok) {
       this.metrics.commands.inc({ type: typeOf(body), outcome: 'invalid' });
       return { status: 'invalid', errors: validated.errors };

@@ -11,8 +11,8 @@ import {
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@sce/domain';
 import type { Clock } from '@sce/application';
+import { DomainError } from '@sce/domain';
 import type { EventStore } from '@sce/event-store';
 import { addDays, localDate, type ProjectionRunner, type Range } from '@sce/projections';
 import { ApiKeyGuard, CallerOf, type Caller } from '../auth/auth.guard';
@@ -49,8 +49,13 @@ export class QueriesController {
     private readonly bus: QueryBus,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    // "Now" is the engine's clock, as the timers read it: the test clock where one is set.
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
 
   @Get('shops/:shopId/dashboard')
   @Answers({ 200: 'Dashboard', ...READ_ERRORS }, READ_MODEL_HEADERS)
@@ -59,7 +64,7 @@ export class QueriesController {
   })
   async dashboard(@Param('shopId') shopId: string, @Query() q: RangeParams, @CallerOf() caller: Caller) {
     const range = await this.rangeFor(shopId, q, caller);
-    return this.bus.execute(new DashboardQuery(shopId, range, q.asOf ?? new Date().toISOString()));
+    return this.bus.execute(new DashboardQuery(shopId, range, q.asOf ?? this.now()));
   }
 
   @Get('shops/:shopId/orders/stats')
@@ -145,12 +150,12 @@ export class QueriesController {
     if (!READERS.includes(caller.role))
       throw new DomainError('auth.role-not-allowed', `a ${caller.role} key cannot read campaigns`);
     await this.caughtUp(q);
-    return this.bus.execute(new CampaignsQuery(q.asOf ?? new Date().toISOString()));
+    return this.bus.execute(new CampaignsQuery(q.asOf ?? this.now()));
   }
 
   /** The instant a deadline is judged at: the query's, else the engine's clock (the test clock in tests). */
   private asOf(q: { asOf?: string }): string {
-    return q.asOf ?? this.clock.now().toISOString();
+    return q.asOf ?? this.now();
   }
 
   /**
@@ -190,7 +195,7 @@ export class QueriesController {
 
   private async rangeFor(shopId: string, q: RangeParams, caller: Caller): Promise<Range> {
     const shop = await this.allow(shopId, caller, q);
-    const to = q.to ?? addDays(localDate(new Date().toISOString(), shop.timeZone), 1);
+    const to = q.to ?? addDays(localDate(this.now(), shop.timeZone), 1);
     const from = q.from ?? addDays(to, -7);
     if (from >= to)
       throw new BadRequestException({

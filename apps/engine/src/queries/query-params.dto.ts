@@ -50,7 +50,7 @@ export class RangeParams extends ConsistencyParams {
   to?: string;
   @IsOptional()
   @Instant(
-    "the instant campaigns are ongoing or upcoming relative to (dashboard; default the machine's now), or deadlines are overdue at (returns; default the engine's clock), RFC 3339",
+    "the instant campaigns are ongoing or upcoming relative to (dashboard), or deadlines are overdue at (returns), RFC 3339; default the engine's clock",
     true,
   )
   asOf?: string;
@@ -65,7 +65,7 @@ export class ProductParams extends ConsistencyParams {
 
 export class CampaignParams extends ConsistencyParams {
   @IsOptional()
-  @Instant('the instant each campaign state is relative to (RFC 3339); default now', true)
+  @Instant("the instant each campaign state is relative to (RFC 3339); default the engine's clock", true)
   asOf?: string;
 }
 
@@ -85,7 +85,7 @@ export class OrderListParams extends RangeParams {
 
 export class DeadlineParams extends ConsistencyParams {
   @IsOptional()
-  @Instant("the instant deadlines are overdue at (RFC 3339); default the engine's now", true)
+  @Instant("the instant deadlines are overdue at (RFC 3339); default the engine's clock", true)
   asOf?: string;
 }
 
