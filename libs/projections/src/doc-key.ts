@@ -1,14 +1,5 @@
 /** Read models are small JSON documents, one per (model, shop, id). Campaigns use the shop `*`. */
-export type Model =
-  | 'shop'
-  | 'day'
-  | 'month'
-  | 'seen'
-  | 'buyer'
-  | 'order'
-  | 'refund'
-  | 'product'
-  | 'campaign';
+export type Model = 'shop' | 'day' | 'month' | 'seen' | 'buyer' | 'order' | 'refund' | 'product' | 'campaign';
 
 export interface DocKey {
   model: Model;

@@ -24,3 +24,5 @@ export type { ProductDoc } from './products/product.projection';
 export { products } from './products/products.query';
 export type { CampaignDoc } from './campaigns/campaign.projection';
 export { campaigns } from './campaigns/campaigns.query';
+export { MemoryDocStore } from './time-travel/memory-doc-store';
+export { TimeTravel, type KnownAt, type Replayed } from './time-travel/time-travel';
