@@ -39,7 +39,7 @@ export interface PostgresStoreOptions {
 export class PostgresEventStore implements EventStore {
   readonly name = 'postgres';
   private readonly commits = new GroupCommit((appends) => this.writeBatch(appends));
-  private readonly reads = new PostgresStreamReads((sql, values) => this.rows(sql, values));
+  private readonly reads = new PostgresStreamReads((sql, values, name) => this.rows(sql, values, name));
 
   private constructor(
     private readonly pool: Pool,
@@ -170,9 +170,10 @@ export class PostgresEventStore implements EventStore {
     await this.pool.end();
   }
 
-  private async rows(sql: string, values: unknown[]): Promise<unknown[][]> {
+  /** `name` makes it a prepared statement: parsed and planned once per connection, not per call. */
+  private async rows(sql: string, values: unknown[], name?: string): Promise<unknown[][]> {
     try {
-      return (await this.pool.query<unknown[]>({ text: sql, values, rowMode: 'array' })).rows;
+      return (await this.pool.query<unknown[]>({ name, text: sql, values, rowMode: 'array' })).rows;
     } catch (error) {
       throw translate(error);
     }

@@ -58,7 +58,7 @@ interface PendingRead {
 export class PostgresStreamReads {
   private pending: PendingRead[] = [];
 
-  constructor(private readonly rows: (sql: string, values: unknown[]) => Promise<unknown[][]>) {}
+  constructor(private readonly rows: (sql: string, values: unknown[], name?: string) => Promise<unknown[][]>) {}
 
   read(streams: readonly string[], options?: ReadStreamsOptions): Promise<Map<string, StreamRead>> {
     return new Promise((resolve, reject) => {
@@ -82,6 +82,7 @@ export class PostgresStreamReads {
     const rows = await this.rows(
       `SELECT ${eventColumns()} FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, revision`,
       [streams],
+      'sce_read_streams',
     );
     const all = byStream(streams, rows.map(fromRawRow));
     for (const read of reads) read.resolve(new Map(read.streams.map((s) => [s, all.get(s)!])));
@@ -99,11 +100,12 @@ export class PostgresStreamReads {
       }),
     );
     const list = [...requests.values()];
-    const rows = await this.rows(PARTS_SQL, [
-      list.map((r) => r.stream),
-      list.map((r) => r.from ?? null),
-      list.map((r) => r.foldVersion ?? null),
-    ]);
+    // Prepared: planning this query took longer than running it on a short stream.
+    const rows = await this.rows(
+      PARTS_SQL,
+      [list.map((r) => r.stream), list.map((r) => r.from ?? null), list.map((r) => r.foldVersion ?? null)],
+      'sce_read_stream_parts',
+    );
     const parts = new Map<number, StreamRead>();
     for (const row of rows) {
       const index = Number(row[0]);
