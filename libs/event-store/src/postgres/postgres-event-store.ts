@@ -85,10 +85,11 @@ export class PostgresEventStore implements EventStore {
     }));
     for (let attempt = 1; ; attempt++) {
       try {
-        const { rows } = await this.pool.query<{ r: SqlBatchResult }>('SELECT sce_append($1::jsonb, $2) AS r', [
-          JSON.stringify(batch),
-          this.notifications.channel,
-        ]);
+        const { rows } = await this.pool.query<{ r: SqlBatchResult }>({
+          name: 'sce_append',
+          text: 'SELECT sce_append($1::jsonb, $2) AS r',
+          values: [JSON.stringify(batch), this.notifications.channel],
+        });
         return fromSql(rows[0]!.r, appends);
       } catch (error) {
         const code = (error as { code?: string }).code;
@@ -113,6 +114,7 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await this.query<Parameters<typeof toCommandRecord>[0]>(
       'SELECT command_id, fingerprint, outcome FROM commands WHERE command_id = $1',
       [commandId],
+      'sce_find_command',
     );
     return rows[0] ? toCommandRecord(rows[0]) : null;
   }
@@ -179,9 +181,9 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async query<R extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = []) {
+  private async query<R extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = [], name?: string) {
     try {
-      return await this.pool.query<R>(sql, params);
+      return await this.pool.query<R>({ name, text: sql, values: params });
     } catch (error) {
       throw translate(error);
     }
