@@ -9,6 +9,7 @@ import {
   stateView,
   streamOf,
   streamsRead,
+  streamStarted,
   type Command,
   type DomainEvent,
   type Emitted,
@@ -84,7 +85,7 @@ export class CommandHandler {
     const maxAttempts = this.options.maxAttempts ?? 10;
     let fresh = false;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const { loaded, cached } = await this.load(reads, fresh);
+      const { loaded, cached } = await this.load(reads, fresh, fresh ? undefined : streamStarted(command));
       let events: Emitted<DomainEvent>[];
       try {
         events = decide(
@@ -127,15 +128,19 @@ export class CommandHandler {
 
   /**
    * The states of `reads`: from the cache, else from the store past the stream's latest snapshot.
-   * `fresh` reads every stream from the store, a cached one only past the revision cached.
+   * `fresh` reads every stream from the store, a cached one only past the revision cached. The
+   * stream the command `starts` is taken as empty unread (`cached` then: a rejection is decided
+   * again on fresh reads, and the append's condition refuses the guess if the stream exists).
    */
-  private async load(reads: string[], fresh: boolean): Promise<{ loaded: Loaded; cached: boolean }> {
+  private async load(reads: string[], fresh: boolean, starts?: string): Promise<{ loaded: Loaded; cached: boolean }> {
     const loaded: Loaded = new Map();
     const held = new Map<string, CachedState>();
     const missing: string[] = [];
     for (const stream of reads) {
       const entry = this.cache.get(stream);
       if (entry && !fresh) loaded.set(stream, entry);
+      else if (stream === starts)
+        loaded.set(stream, { revision: NO_STREAM, state: foldFor(stream).initialState(), snapshotAt: NO_STREAM });
       else missing.push(stream);
       if (entry && fresh) held.set(stream, entry);
     }

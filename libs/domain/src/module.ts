@@ -14,6 +14,12 @@ export interface CommandEntry<C> {
    */
   readonly reads: (command: C) => string[];
   /**
+   * Of `reads`, the stream the command starts, which should not exist yet (a new order, a new
+   * product). The handler decides on it as empty without reading it first: the append's condition
+   * (the stream does not exist) checks the guess, and a conflict or a rejection reads it after all.
+   */
+  readonly starts?: (command: C) => string;
+  /**
    * The decision: the events the command causes (they may belong to several streams, appended
    * together, and name their own actor when an automation caused them), or a thrown DomainError.
    * Pure: no clock, no I/O; it looks only at the streams `reads` names.

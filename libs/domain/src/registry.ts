@@ -63,6 +63,11 @@ export function streamsRead(command: Command): string[] {
   return entryOf(command).reads(command);
 }
 
+/** The stream a command starts (see CommandEntry.starts), if it starts one. */
+export function streamStarted(command: Command): string | undefined {
+  return entryOf(command).starts?.(command);
+}
+
 /**
  * Decides a command: the events it causes, or a thrown DomainError. Pure: no clock, no I/O.
  * The events may belong to several streams (`streamOf` tells which); they are appended together.

@@ -25,6 +25,7 @@ export const orderCommands = {
       ...orderReads(command),
       ...new Set(command.payload.lines.map((l) => streams.product(command.shopId, l.productId))),
     ],
+    starts: ({ shopId, payload }) => streams.order(shopId, payload.orderId),
     decide: inShop((command, view, shop) =>
       placeOrder(command, view.order(command.payload.orderId), shop, view.product),
     ),

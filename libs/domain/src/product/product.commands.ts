@@ -14,7 +14,12 @@ const onProduct = inShop((command: ProductCommand, view) =>
 
 /** The product's commands: the seller lists and stocks it, the platform reviews and moderates it. */
 export const productCommands = {
-  ListProduct: { roles: ['SELLER'], reads: productReads, decide: onProduct },
+  ListProduct: {
+    roles: ['SELLER'],
+    reads: productReads,
+    starts: ({ shopId, payload }) => streams.product(shopId, payload.productId),
+    decide: onProduct,
+  },
   ApproveProduct: { roles: ['PLATFORM'], reads: productReads, decide: onProduct },
   FlagProductIssue: { roles: ['PLATFORM'], reads: productReads, decide: onProduct },
   ResolveProductIssue: { roles: ['SELLER'], reads: productReads, decide: onProduct },
