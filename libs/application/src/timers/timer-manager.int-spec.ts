@@ -90,6 +90,15 @@ function timerSuite(open: () => Promise<Stack>) {
     expect(await timers.ofSubject('shop-1/o-1')).toMatchObject([{ kind: 'auto-cancel', status: 'accepted' }]);
   });
 
+  it('fires each due timer once when the background loop and a moved clock run at the same time', async () => {
+    const firings: string[] = [];
+    manager = new TimerManager(stack.events, timers, handler, { clock, onFired: (kind) => firings.push(kind) });
+    for (const id of ['o-1', 'o-2', 'o-3']) await send(order(id));
+    clock.set(new Date(at(T, 3 * 24 + 73)));
+    await Promise.all([manager.runUntilIdle(), manager.runUntilIdle(), manager.runUntilIdle()]);
+    expect(firings).toEqual(['auto-cancel', 'auto-cancel', 'auto-cancel']);
+  });
+
   it('confirms a package 14 days after it shipped, completes the order after its return window', async () => {
     await send(order('o-1'));
     await send(ship('o-1', 10));

@@ -45,6 +45,7 @@ export class TimerManager {
   private stopped = true;
   private running?: Promise<void>;
   private wake: () => void = () => undefined;
+  private turn: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly events: EventStore,
@@ -92,8 +93,18 @@ export class TimerManager {
     return settled.length;
   }
 
-  /** Catches up and fires until nothing more is due at the clock's now. Tests call it after moving the clock. */
-  async runUntilIdle(): Promise<void> {
+  /**
+   * Catches up and fires until nothing more is due at the clock's now. Tests call it after moving
+   * the clock. Calls take turns (the background loop's and the test clock's): two at once would
+   * fire the same due timer twice, harmless for the ledger but counted twice.
+   */
+  runUntilIdle(): Promise<void> {
+    const run = this.turn.then(() => this.untilIdle());
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  private async untilIdle(): Promise<void> {
     if (!this.leading) return;
     for (;;) {
       await this.catchUp();
