@@ -8,7 +8,13 @@ export type Model =
   | 'order'
   | 'refund'
   | 'product'
-  | 'campaign';
+  | 'campaign'
+  | 'performance-day'
+  | 'performance-order'
+  | 'performance-request'
+  | 'live-session'
+  | 'live-end'
+  | 'live-hour';
 
 export interface DocKey {
   model: Model;

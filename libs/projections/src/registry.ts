@@ -4,6 +4,7 @@ import { dashboardDays } from './dashboard/days.projection';
 import { dashboardMonths } from './dashboard/months.projection';
 import { orderProjection } from './orders/order.projection';
 import type { Projection } from './projection';
+import { performanceProjection } from './performance/performance.projection';
 import { productProjection } from './products/product.projection';
 import { refundProjection } from './returns/refund.projection';
 import { shopProjection } from './shop/shop.projection';
@@ -22,6 +23,7 @@ export const READ_MODEL_PROJECTIONS = [
   refundProjection,
   productProjection,
   campaignProjection,
+  performanceProjection,
 ] as readonly AnyProjection[];
 
 /** Every projection with its version, the shop's first. */
