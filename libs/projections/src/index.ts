@@ -24,3 +24,5 @@ export type { ProductDoc } from './products/product.projection';
 export { products } from './products/products.query';
 export type { CampaignDoc } from './campaigns/campaign.projection';
 export { campaigns } from './campaigns/campaigns.query';
+export { sellerPerformance, type SellerPerformance } from './performance/performance.query';
+export { liveSessions, type LiveSessions } from './live/live-sessions.query';

@@ -2,6 +2,7 @@ import type { EventType } from '@sce/domain';
 import { campaignProjection } from './campaigns/campaign.projection';
 import { dashboardDays } from './dashboard/days.projection';
 import { dashboardMonths } from './dashboard/months.projection';
+import { liveProjection } from './live/live.projection';
 import { orderProjection } from './orders/order.projection';
 import type { Projection } from './projection';
 import { performanceProjection } from './performance/performance.projection';
@@ -24,6 +25,7 @@ export const READ_MODEL_PROJECTIONS = [
   productProjection,
   campaignProjection,
   performanceProjection,
+  liveProjection,
 ] as readonly AnyProjection[];
 
 /** Every projection with its version, the shop's first. */
