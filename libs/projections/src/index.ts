@@ -13,7 +13,7 @@ export { shopOf } from './shop/shop.query';
 export type { DayDoc } from './dashboard/days.projection';
 export type { MonthDoc } from './dashboard/months.projection';
 export type { SeenDoc } from './dashboard/seen';
-export { dashboard } from './dashboard/dashboard.query';
+export { dashboard, type Compare } from './dashboard/dashboard.query';
 export type { OrderDoc } from './orders/order.projection';
 export { orderDetail, orderList, orderStats } from './orders/orders.query';
 export { ordersToShip } from './orders/to-ship.query';
