@@ -60,6 +60,12 @@ describe('seller performance', () => {
     expect(days['2026-11-14']).toMatchObject({ autoCancelled: 1, sellerCancelled: { '2026-11-10': 1 } });
   });
 
+  it('counts an auto-cancel of an order it never saw placed on its day, on no placement day', async () => {
+    const events = [registered, cancelled('o-x', '2026-11-14T18:00:00.000Z', 'SYSTEM', 'SHIPPING_OVERDUE')];
+    const days = await documents<PerformanceDayDoc>(events, 'performance-day');
+    expect(days['2026-11-14']).toMatchObject({ autoCancelled: 1, sellerCancelled: {} });
+  });
+
   it('when asked for the 30 days before `to`, divides what the window holds and counts later outcomes for its orders', async () => {
     const events = [
       registered,

@@ -119,9 +119,12 @@ function cancelled(docs: Partial<Docs>, day: PerformanceDayDoc, event: Projected
   const overdue = event.data.reason === SHIPPING_OVERDUE;
   const bySeller = overdue || event.data.cancelledBy === 'SELLER';
   const placedDate = docs.order?.placedDate;
-  if (!bySeller || !placedDate) return {};
+  if (!bySeller) return {};
+  const autoCancelled = day.autoCancelled + (overdue ? 1 : 0);
+  // An order this projection never saw placed counts on no placement day, but its auto-cancel still counts.
+  if (!placedDate) return { day: { ...day, autoCancelled } };
   const sellerCancelled = { ...day.sellerCancelled, [placedDate]: (day.sellerCancelled[placedDate] ?? 0) + 1 };
-  return { day: { ...day, sellerCancelled, autoCancelled: day.autoCancelled + (overdue ? 1 : 0) } };
+  return { day: { ...day, sellerCancelled, autoCancelled } };
 }
 
 /** The seller's performance figures per local day: shipments, cancellations and answers to requests. */
