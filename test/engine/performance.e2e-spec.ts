@@ -167,6 +167,18 @@ function performanceChecks(open: () => Promise<{ engine: Engine; done(): Promise
     await bad('/live-sessions?asOf=2026-11-10T00:00:00Z', 'asOf');
   });
 
+  it('lets a seller read only its own shop', async () => {
+    for (const path of ['/performance', '/live-sessions'])
+      expect(await keys.tokyoSeller.get(`/v1/shops/${LA}${path}`)).toMatchObject({
+        status: 403,
+        body: { code: 'auth.not-own-shop' },
+      });
+    expect(await keys.seller.get(`/v1/shops/${LA}/performance?to=2026-12-01`)).toMatchObject({
+      status: 200,
+      body: expectedPerformance('2026-12-01'),
+    });
+  });
+
   it('gives the same figures after a rebuild', async () => {
     expect(await keys.platform.call('POST', '/v1/admin/rebuild')).toMatchObject({ status: 200 });
     await checkFigures();
