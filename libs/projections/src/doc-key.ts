@@ -1,5 +1,20 @@
 /** Read models are small JSON documents, one per (model, shop, id). Campaigns use the shop `*`. */
-export type Model = 'shop' | 'day' | 'month' | 'seen' | 'buyer' | 'order' | 'refund' | 'product' | 'campaign';
+export type Model =
+  | 'shop'
+  | 'day'
+  | 'month'
+  | 'seen'
+  | 'buyer'
+  | 'order'
+  | 'refund'
+  | 'product'
+  | 'campaign'
+  | 'performance-day'
+  | 'performance-order'
+  | 'performance-request'
+  | 'live-session'
+  | 'live-end'
+  | 'live-hour';
 
 export interface DocKey {
   model: Model;

@@ -2,8 +2,10 @@ import type { EventType } from '@sce/domain';
 import { campaignProjection } from './campaigns/campaign.projection';
 import { dashboardDays } from './dashboard/days.projection';
 import { dashboardMonths } from './dashboard/months.projection';
+import { liveProjection } from './live/live.projection';
 import { orderProjection } from './orders/order.projection';
 import type { Projection } from './projection';
+import { performanceProjection } from './performance/performance.projection';
 import { productProjection } from './products/product.projection';
 import { refundProjection } from './returns/refund.projection';
 import { shopProjection } from './shop/shop.projection';
@@ -22,6 +24,8 @@ export const READ_MODEL_PROJECTIONS = [
   refundProjection,
   productProjection,
   campaignProjection,
+  performanceProjection,
+  liveProjection,
 ] as readonly AnyProjection[];
 
 /** Every projection with its version, the shop's first. */

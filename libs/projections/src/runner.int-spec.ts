@@ -15,7 +15,23 @@ import { ProjectionRunner } from './runner';
 import { SqliteDocStore } from './sqlite-doc-store';
 import { openingIn, ZONES } from './testing/history';
 
-const MODELS: Model[] = ['shop', 'day', 'month', 'seen', 'buyer', 'order', 'refund', 'product', 'campaign'];
+const MODELS: Model[] = [
+  'shop',
+  'day',
+  'month',
+  'seen',
+  'buyer',
+  'order',
+  'refund',
+  'product',
+  'campaign',
+  'performance-day',
+  'performance-order',
+  'performance-request',
+  'live-session',
+  'live-end',
+  'live-hour',
+];
 const asActor = (c: Command): Principal =>
   c.metadata.actor.role === 'SELLER' ? { role: 'SELLER', shopId: c.shopId } : { role: c.metadata.actor.role };
 

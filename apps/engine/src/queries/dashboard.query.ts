@@ -1,16 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { dashboard, type DocStore, type Range } from '@sce/projections';
+import { dashboard, type Compare, type DocStore, type Range } from '@sce/projections';
 import { READ_DOCS } from '../tokens';
 
 type Dashboard = Awaited<ReturnType<typeof dashboard>>;
 
-/** The seller's home page: days, months and totals of the range, and the campaigns around `asOf`. */
+/** The seller's home page: days, months and totals of the range, and the campaigns around `asOf`; the previous period's with `compare`. */
 export class DashboardQuery extends Query<Dashboard> {
   constructor(
     readonly shopId: string,
     readonly range: Range,
     readonly asOf: string,
+    readonly compare?: Compare,
   ) {
     super();
   }
@@ -20,7 +21,7 @@ export class DashboardQuery extends Query<Dashboard> {
 export class DashboardQueryHandler implements IQueryHandler<DashboardQuery, Dashboard> {
   constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
-  execute({ shopId, range, asOf }: DashboardQuery): Promise<Dashboard> {
-    return dashboard(this.docs, shopId, range, asOf);
+  execute({ shopId, range, asOf, compare }: DashboardQuery): Promise<Dashboard> {
+    return dashboard(this.docs, shopId, range, asOf, compare);
   }
 }

@@ -22,12 +22,16 @@ import { CLOCK, EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
 import {
   CampaignParams,
   ConsistencyParams,
+  DashboardParams,
   DeadlineParams,
+  LocalRangeParams,
   OrderListParams,
+  PerformanceParams,
   ProductParams,
   RangeParams,
   ToShipParams,
 } from './query-params.dto';
+import { LiveSessionsQuery, PerformanceQuery } from './analytics.query';
 import { CampaignsQuery } from './campaigns.query';
 import { DashboardQuery } from './dashboard.query';
 import { OverdueQuery, ToShipQuery } from './deadlines.query';
@@ -61,11 +65,29 @@ export class QueriesController {
   @Get('shops/:shopId/dashboard')
   @Answers({ 200: 'Dashboard', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({
-    summary: 'Visitors, orders, items sold, GMV, refunds, LIVE sessions per local day and month; campaigns',
+    summary:
+      'Visitors, buyers, orders, GMV, refunds, LIVE sessions per local day and month; seller performance; campaigns; compare=previous',
   })
-  async dashboard(@Param('shopId') shopId: string, @Query() q: RangeParams, @CallerOf() caller: Caller) {
+  async dashboard(@Param('shopId') shopId: string, @Query() q: DashboardParams, @CallerOf() caller: Caller) {
     const range = await this.rangeFor(shopId, q, caller);
-    return this.bus.execute(new DashboardQuery(shopId, range, q.asOf ?? this.now()));
+    return this.bus.execute(new DashboardQuery(shopId, range, q.asOf ?? this.now(), q.compare));
+  }
+
+  @Get('shops/:shopId/performance')
+  @Answers({ 200: 'Performance', ...READ_ERRORS }, READ_MODEL_HEADERS)
+  @ApiOperation({
+    summary: 'Seller performance over the 30 local days before to: late shipments, cancellations, response time',
+  })
+  async performance(@Param('shopId') shopId: string, @Query() q: PerformanceParams, @CallerOf() caller: Caller) {
+    const shop = await this.allow(shopId, caller, q);
+    return this.bus.execute(new PerformanceQuery(shopId, q.to ?? this.tomorrow(shop.timeZone)));
+  }
+
+  @Get('shops/:shopId/live-sessions')
+  @Answers({ 200: 'LiveSessions', ...READ_ERRORS }, READ_MODEL_HEADERS)
+  @ApiOperation({ summary: 'LIVE sessions started in the range, newest first, with their orders, units and GMV' })
+  async liveSessions(@Param('shopId') shopId: string, @Query() q: LocalRangeParams, @CallerOf() caller: Caller) {
+    return this.bus.execute(new LiveSessionsQuery(shopId, await this.rangeFor(shopId, q, caller)));
   }
 
   @Get('shops/:shopId/orders/stats')
@@ -194,9 +216,14 @@ export class QueriesController {
     return shop;
   }
 
-  private async rangeFor(shopId: string, q: RangeParams, caller: Caller): Promise<Range> {
+  /** The day after today in the shop's zone: a range's default end. */
+  private tomorrow(timeZone: string): string {
+    return addDays(localDate(this.now(), timeZone), 1);
+  }
+
+  private async rangeFor(shopId: string, q: LocalRangeParams, caller: Caller): Promise<Range> {
     const shop = await this.allow(shopId, caller, q);
-    const to = q.to ?? addDays(localDate(this.now(), shop.timeZone), 1);
+    const to = q.to ?? this.tomorrow(shop.timeZone);
     const from = q.from ?? addDays(to, -7);
     if (from >= to)
       throw new BadRequestException({

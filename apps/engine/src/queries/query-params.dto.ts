@@ -51,7 +51,8 @@ export class ConsistencyParams {
   knownAtPosition?: number;
 }
 
-export class RangeParams extends ConsistencyParams {
+/** A range of the shop's local dates, without an instant. */
+export class LocalRangeParams extends ConsistencyParams {
   @ApiPropertyOptional({ description: 'first local date (inclusive), YYYY-MM-DD; default 7 days before to' })
   @IsOptional()
   @IsLocalDate()
@@ -62,6 +63,9 @@ export class RangeParams extends ConsistencyParams {
   @IsOptional()
   @IsLocalDate()
   to?: string;
+}
+
+export class RangeParams extends LocalRangeParams {
   @IsOptional()
   @Instant(
     "the instant campaigns are ongoing or upcoming relative to (dashboard), or deadlines are overdue at (returns), RFC 3339; default the engine's clock",
@@ -111,4 +115,24 @@ export class ToShipParams extends DeadlineParams {
   @Min(1)
   @Max(1000)
   limit?: number;
+}
+
+export class DashboardParams extends RangeParams {
+  @ApiPropertyOptional({
+    enum: ['previous'],
+    description: 'previous: add the totals and the seller performance of the period as long just before from',
+  })
+  @IsOptional()
+  @IsIn(['previous'])
+  compare?: 'previous';
+}
+
+export class PerformanceParams extends ConsistencyParams {
+  @ApiPropertyOptional({
+    description:
+      'the window is the 30 local days before this date (exclusive), YYYY-MM-DD; default tomorrow in the shop time zone',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
 }

@@ -1,3 +1,4 @@
+import { LiveSessionsQueryHandler, PerformanceQueryHandler } from './analytics.query';
 import { CampaignsQueryHandler } from './campaigns.query';
 import { DashboardQueryHandler } from './dashboard.query';
 import { OverdueQueryHandler, ToShipQueryHandler } from './deadlines.query';
@@ -10,6 +11,8 @@ import { ShopQueryHandler } from './shop.query';
 export const READ_MODEL_QUERY_HANDLERS = [
   ShopQueryHandler,
   DashboardQueryHandler,
+  PerformanceQueryHandler,
+  LiveSessionsQueryHandler,
   OrderStatsQueryHandler,
   OrderListQueryHandler,
   OrderDetailQueryHandler,

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { avgOrderValue, conversionRate } from './dashboard.query';
+import { ev, line, placed, shopRegistered, T0 } from '@sce/domain/testkit';
+import { stored } from '../testing/history';
+import { replayedDocs } from '../testing/memory-docs';
+import { avgOrderValue, conversionRate, dashboard, previousPeriod } from './dashboard.query';
 
 describe('the dashboard’s ratios', () => {
   it('rounds the average order value half up to a minor unit, and has none without orders', () => {
@@ -28,5 +31,38 @@ describe('the dashboard’s ratios', () => {
       0,
       null,
     ]);
+  });
+});
+
+describe('the dashboard’s previous period', () => {
+  it('is as long as the queried one and ends where it starts', () => {
+    expect(previousPeriod({ from: '2026-11-20', to: '2026-11-27' })).toEqual({ from: '2026-11-13', to: '2026-11-20' });
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-04-01' })).toEqual({ from: '2026-01-29', to: '2026-03-01' });
+  });
+
+  it('when compared, totals the previous period with visitors and buyers distinct over it', async () => {
+    const registered = stored(shopRegistered('shop-1'), '2026-11-01T00:00:00.000Z', 'PLATFORM');
+    const visit = (visitorId: string, at: string) =>
+      stored(ev('VisitRecorded', { shopId: 'shop-1', visitorId, productId: null }), at);
+    const events = [
+      registered,
+      visit('v-1', '2026-11-14T18:00:00.000Z'),
+      visit('v-1', '2026-11-15T18:00:00.000Z'), // the same visitor on another day of the period
+      visit('v-2', '2026-11-16T18:00:00.000Z'),
+      stored(placed('o-1', [line('p-1', 2, 1500)])[0]!, '2026-11-16T19:00:00.000Z', 'BUYER'),
+      visit('v-3', '2026-11-21T18:00:00.000Z'), // in the queried period
+    ];
+    const docs = await replayedDocs(events);
+    const answer = await dashboard(docs, 'shop-1', { from: '2026-11-20', to: '2026-11-27' }, T0, 'previous');
+    expect(answer.previous).toMatchObject({
+      from: '2026-11-13',
+      to: '2026-11-20',
+      totals: { visitors: 2, buyers: 1, orders: 1, gmv: 3000, conversionRate: 0.5, avgOrderValue: 3000 },
+      performance: { from: '2026-10-21', to: '2026-11-20', sellerCancellationRate: 0 },
+    });
+    expect(answer.totals).toMatchObject({ visitors: 1, orders: 0 });
+    expect(await dashboard(docs, 'shop-1', { from: '2026-11-20', to: '2026-11-27' }, T0)).not.toHaveProperty(
+      'previous',
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { listCampaigns } from '../campaigns/campaigns.query';
 import type { CampaignDoc } from '../campaigns/campaign.projection';
 import type { DocStore } from '../doc-store';
+import { addDays } from '../local-time';
+import { sellerPerformance } from '../performance/performance.query';
 import { datesIn, monthsIn, type Range } from '../range';
 import { CHANNELS, emptyDay, INITIATORS, type ByChannel, type ByInitiator, type DayDoc } from './days.projection';
 import { monthKey, type MonthDoc } from './months.projection';
@@ -51,12 +53,41 @@ function figures(visitors: number, buyers: number, summed: Summed) {
 /** Days stored before these figures existed (an engine not yet rebuilt) read as zeros for them. */
 const withDefaults = (day: DayDoc): DayDoc => ({ ...emptyDay(day.date), ...day });
 
+/** The period before `range`, as long as it: `[from − L, from)`. */
+export function previousPeriod({ from, to }: Range): Range {
+  return { from: addDays(from, -datesIn({ from, to }).length), to: from };
+}
+
+/** A period's totals (visitors and buyers distinct over it) from the shop's days. */
+async function totalsOf(docs: DocStore, shopId: string, range: Range, byDate: Map<string, DayDoc>) {
+  const days = datesIn(range).map((date) => byDate.get(date) ?? emptyDay(date));
+  const [visitors, buyers] = await Promise.all([
+    distinct(docs, 'seen', shopId, range),
+    distinct(docs, 'buyer', shopId, range),
+  ]);
+  return figures(visitors, buyers, sum(days));
+}
+
+/** What `compare=previous` adds: the previous period's totals, and the seller performance as of its end (`from`). */
+async function previous(docs: DocStore, shopId: string, range: Range, byDate: Map<string, DayDoc>) {
+  const period = previousPeriod(range);
+  const [totals, performance] = await Promise.all([
+    totalsOf(docs, shopId, period, byDate),
+    sellerPerformance(docs, shopId, period.to),
+  ]);
+  return { ...period, totals, performance };
+}
+
+export type Compare = 'previous';
+
 /**
  * The seller's home page: per local day in the range, per calendar month the range touches (whole
  * months: sums of their days, visitors and buyers distinct in the month), totals over the range
- * (visitors and buyers distinct over the range), and the campaigns ongoing and upcoming at `asOf`.
+ * (visitors and buyers distinct over the range), the seller performance over the 30 days before
+ * `to`, and the campaigns ongoing and upcoming at `asOf`. With `compare: 'previous'`, the same
+ * totals and performance for the period of the same length just before (`previous`).
  */
-export async function dashboard(docs: DocStore, shopId: string, range: Range, asOf: string) {
+export async function dashboard(docs: DocStore, shopId: string, range: Range, asOf: string, compare?: Compare) {
   const byDate = new Map((await docs.list<DayDoc>('day', shopId)).map((d) => [d.date, withDefaults(d)]));
   const days = datesIn(range).map((date) => byDate.get(date) ?? emptyDay(date));
   const months = await Promise.all(
@@ -75,21 +106,19 @@ export async function dashboard(docs: DocStore, shopId: string, range: Range, as
     joined: Boolean(c.participants[shopId]?.length),
     products: c.participants[shopId]?.length ?? 0,
   });
-  const [visitors, buyers] = await Promise.all([
-    distinct(docs, 'seen', shopId, range),
-    distinct(docs, 'buyer', shopId, range),
-  ]);
   return {
     shopId,
     ...range,
     days: days.map((d) => ({ date: d.date, ...figures(d.visitors, d.buyers, sum([d])) })),
     months,
-    totals: figures(visitors, buyers, sum(days)),
+    totals: await totalsOf(docs, shopId, range, byDate),
+    performance: await sellerPerformance(docs, shopId, range.to),
     campaigns: {
       asOf,
       ongoing: campaigns.filter((c) => c.startsAt <= asOf && asOf < c.endsAt).map(mine),
       upcoming: campaigns.filter((c) => asOf < c.startsAt).map(mine),
     },
+    ...(compare === 'previous' ? { previous: await previous(docs, shopId, range, byDate) } : {}),
   };
 }
 

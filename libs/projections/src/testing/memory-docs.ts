@@ -16,7 +16,13 @@ export async function replayedDocs(events: StoredEvent[]): Promise<DocStore> {
       sorted
         .filter(([key]) => parseKey(key).model === model && (shopId === undefined || parseKey(key).shopId === shopId))
         .map(([, doc]) => doc as T),
-    listRange: refuse,
+    listRange: async <T>(model: Model, shopId: string, fromId: string, toId: string) =>
+      sorted
+        .filter(([key]) => {
+          const k = parseKey(key);
+          return k.model === model && k.shopId === shopId && fromId <= k.id && k.id < toId;
+        })
+        .map(([, doc]) => doc as T),
     commit: refuse,
     checkpoint: async () => 0,
     reset: refuse,

@@ -24,6 +24,7 @@ import {
   pendingCancellation,
   ROLES,
 } from './lifecycle-schemas';
+import { ANALYTICS_SCHEMAS, performance, previousPeriod } from './analytics-schemas';
 
 const REFUND_STATUSES = ['REQUESTED', 'APPROVED', 'REJECTED', 'RETURN_RECEIVED', 'REFUNDED'];
 const PRODUCT_STATUSES = ['PENDING_REVIEW', 'ACTIVE', 'ISSUES', 'SUSPENDED', 'INACTIVE'];
@@ -106,15 +107,23 @@ const indicator = { type: 'object', required: ['status'], properties: { status: 
 
 /** What each read route answers: the read models' shapes, exactly (no field more or less). */
 export const READ_MODEL_SCHEMAS: Record<string, Schema> = {
-  Dashboard: obj({
-    shopId: str,
-    from: date,
-    to: date,
-    days: list(obj({ date, ...figures })),
-    months: list(obj({ month, ...figures })),
-    totals: obj(figures),
-    campaigns: obj({ asOf: instant, ongoing: list(campaignOfShop), upcoming: list(campaignOfShop) }),
-  }),
+  Dashboard: obj(
+    {
+      shopId: str,
+      from: date,
+      to: date,
+      days: list(obj({ date, ...figures })),
+      months: list(obj({ month, ...figures })),
+      totals: obj(figures),
+      performance,
+      campaigns: obj({ asOf: instant, ongoing: list(campaignOfShop), upcoming: list(campaignOfShop) }),
+      previous: {
+        ...previousPeriod(figures),
+        description: 'with compare=previous: the period as long just before from, and the performance as of from',
+      },
+    },
+    ['previous'],
+  ),
   OrderStats: obj({
     shopId: str,
     from: date,
@@ -149,6 +158,7 @@ export const READ_MODEL_SCHEMAS: Record<string, Schema> = {
     returnRate: obj({ from: date, to: date, deliveredOrders: int, refundedOrders: int, rate: num }),
   }),
   ...LIFECYCLE_SCHEMAS,
+  ...ANALYTICS_SCHEMAS,
   Products: obj({
     shopId: str,
     counts: counts(PRODUCT_STATUSES),
