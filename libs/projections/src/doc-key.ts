@@ -1,14 +1,18 @@
 /** Read models are small JSON documents, one per (model, shop, id). Campaigns use the shop `*`. */
-export type Model =
-  | 'shop'
-  | 'day'
-  | 'month'
-  | 'seen'
-  | 'buyer'
-  | 'order'
-  | 'refund'
-  | 'product'
-  | 'campaign';
+export type Model = 'shop' | 'day' | 'month' | 'seen' | 'buyer' | 'order' | 'refund' | 'product' | 'campaign';
+
+/** Every model, for whatever must visit them all (a generation's tables, the specs). */
+export const MODELS: readonly Model[] = [
+  'shop',
+  'day',
+  'month',
+  'seen',
+  'buyer',
+  'order',
+  'refund',
+  'product',
+  'campaign',
+];
 
 export interface DocKey {
   model: Model;

@@ -19,7 +19,13 @@ export async function replayedDocs(events: StoredEvent[]): Promise<DocStore> {
     listRange: refuse,
     commit: refuse,
     checkpoint: async () => 0,
-    reset: refuse,
+    versions: async () => ({}),
+    recordVersions: refuse,
+    build: async () => undefined,
+    beginBuild: refuse,
+    switchTo: refuse,
+    refresh: async () => undefined,
+    dropUnused: refuse,
     close: async () => undefined,
   };
 }
