@@ -122,4 +122,54 @@ describeWith('postgres', 'blue/green rebuilds on PostgreSQL', () => {
     const { schema, drop } = await freshSchema('sce_bluegreen');
     return { docs: () => PostgresDocStore.connect(TEST_PG_URL, schema), cleanup: drop };
   });
+
+  it('with two engines sharing the read models: the leader builds, both switch, the other may ask', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sce-bluegreen-'));
+    const store = new SqliteEventStore(join(dir, 'events.db'));
+    const { schema, drop } = await freshSchema('sce_bluegreen_shared');
+    const opened: DocStore[] = [];
+    const connect = async () => (opened.push(await PostgresDocStore.connect(TEST_PG_URL, schema)), opened.at(-1)!);
+    const runners: ProjectionRunner[] = [];
+    const start = async (projections?: typeof UPGRADED) => {
+      const r = new ProjectionRunner(store, await connect(), { batchSize: 7, projections });
+      runners.push(r);
+      await r.start();
+      return r;
+    };
+    try {
+      const head = await record(store, [...openingIn('UTC'), ...restocks(150)], 'old');
+      const v1 = await start();
+      await eventually(() => v1.position >= head, 10_000, 'the first version to catch up');
+      await v1.stop();
+      await opened[0]!.close(); // its lead goes with its connection
+
+      const [a, b] = [await start(UPGRADED), await start(UPGRADED)];
+      expect([a.leading, b.leading]).toEqual([true, false]);
+      const [docsA, docsB] = [opened[1]!, opened[2]!];
+      const upgraded = byId(await upgradedProducts(await allEvents(store)));
+      await eventually(() => !a.building, 30_000, 'the leader to switch');
+      expect(byId((await products(docsA, SHOP)).products)).toEqual(upgraded);
+      await eventually(
+        async () => (await products(docsB, SHOP)).products.every((p) => 'events' in p),
+        5_000,
+        'the other engine to read the new generation',
+      );
+      expect(byId((await products(docsB, SHOP)).products)).toEqual(upgraded);
+
+      // Asked of the engine that does not lead: the leader takes the build up, both switch again.
+      const productsVersion = (await docsA.versions()).products;
+      await b.rebuild(['orders']);
+      expect(a.building).toBeUndefined();
+      expect(await docsB.build()).toBeUndefined();
+      expect(await docsA.versions()).toEqual(await docsB.versions());
+      expect((await docsA.versions()).products).toBe(productsVersion);
+      expect(byId((await products(docsB, SHOP)).products)).toEqual(upgraded);
+    } finally {
+      for (const r of runners) await r.stop();
+      for (const d of opened) await d.close().catch(() => undefined);
+      await store.close();
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
