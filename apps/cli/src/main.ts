@@ -1,4 +1,4 @@
-import { ProjectionRunner } from '@sce/projections';
+import { PROJECTIONS, ProjectionRunner } from '@sce/projections';
 import { loadConfig, type EngineConfig } from '@sce/runtime';
 import { backup } from './backup';
 import { exportEvents } from './export/export';
@@ -40,6 +40,9 @@ const COMMANDS: Record<string, CliCommand> = {
                  live ones, and switch to them once caught up; reads answer from the live ones meanwhile`,
     run: async (config, args) => {
       const { values } = parseOptions(args, { projection: { type: 'string', multiple: true } });
+      const known = PROJECTIONS.map((p) => p.name);
+      const unknown = values.projection?.filter((name) => !known.includes(name)) ?? [];
+      if (unknown.length) throw new UsageError(`no projection ${unknown.join(', ')}: there are ${known.join(', ')}`);
       const { events, docs, lockDataDir } = await openStores(config);
       try {
         const unlock = lockDataDir('npm run cli -- rebuild');
