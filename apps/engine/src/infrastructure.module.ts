@@ -9,9 +9,10 @@ import {
 import { CommandHandler, type TimerManager, type TimerStore } from '@sce/application';
 import type { ApiKeys } from '@sce/access';
 import type { EventStore } from '@sce/event-store';
-import { ProjectionRunner, type DocStore } from '@sce/projections';
+import { ProjectionRunner, TimeTravel, type DocStore } from '@sce/projections';
 import { openApiKeys, openDocStore, openEventStore, type EngineConfig } from '@sce/runtime';
 import { Metrics } from './ops/metrics';
+import { ReadDocs } from './queries/time-travel/read-docs';
 import { timerProviders } from './timers/timer-providers';
 import {
   API_KEYS,
@@ -21,6 +22,8 @@ import {
   DOC_STORE,
   EVENT_STORE,
   PROJECTION_RUNNER,
+  READ_DOCS,
+  TIME_TRAVEL,
   TIMER_MANAGER,
   TIMER_STORE,
 } from './tokens';
@@ -52,6 +55,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         Metrics,
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
         { provide: DOC_STORE, useFactory: () => openDocStore(config) },
+        { provide: READ_DOCS, inject: [DOC_STORE], useFactory: (docs: DocStore) => new ReadDocs(docs) },
+        { provide: TIME_TRAVEL, inject: [EVENT_STORE], useFactory: (events: EventStore) => new TimeTravel(events) },
         {
           provide: PROJECTION_RUNNER,
           inject: [EVENT_STORE, DOC_STORE],
@@ -87,6 +92,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         CONFIG,
         EVENT_STORE,
         DOC_STORE,
+        READ_DOCS,
+        TIME_TRAVEL,
         PROJECTION_RUNNER,
         COMMAND_HANDLER,
         API_KEYS,

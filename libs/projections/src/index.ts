@@ -25,3 +25,5 @@ export { products } from './products/products.query';
 export type { CampaignDoc } from './campaigns/campaign.projection';
 export { campaigns } from './campaigns/campaigns.query';
 export type { Build, BuildProgress, Versions } from './generation';
+export { MemoryDocStore } from './time-travel/memory-doc-store';
+export { TimeTravel, type KnownAt, type Replayed } from './time-travel/time-travel';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { campaigns, type DocStore } from '@sce/projections';
-import { DOC_STORE } from '../tokens';
+import { READ_DOCS } from '../tokens';
 
 type Campaigns = Awaited<ReturnType<typeof campaigns>>;
 
@@ -14,7 +14,7 @@ export class CampaignsQuery extends Query<Campaigns> {
 
 @QueryHandler(CampaignsQuery)
 export class CampaignsQueryHandler implements IQueryHandler<CampaignsQuery, Campaigns> {
-  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+  constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
   execute({ asOf }: CampaignsQuery): Promise<Campaigns> {
     return campaigns(this.docs, asOf);

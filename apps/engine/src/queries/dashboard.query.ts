@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { dashboard, type DocStore, type Range } from '@sce/projections';
-import { DOC_STORE } from '../tokens';
+import { READ_DOCS } from '../tokens';
 
 type Dashboard = Awaited<ReturnType<typeof dashboard>>;
 
@@ -18,7 +18,7 @@ export class DashboardQuery extends Query<Dashboard> {
 
 @QueryHandler(DashboardQuery)
 export class DashboardQueryHandler implements IQueryHandler<DashboardQuery, Dashboard> {
-  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+  constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
   execute({ shopId, range, asOf }: DashboardQuery): Promise<Dashboard> {
     return dashboard(this.docs, shopId, range, asOf);

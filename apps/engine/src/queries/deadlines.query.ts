@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ordersToShip, overdue, type DocStore } from '@sce/projections';
-import { DOC_STORE } from '../tokens';
+import { READ_DOCS } from '../tokens';
 
 type ToShip = Awaited<ReturnType<typeof ordersToShip>>;
 type Overdue = Awaited<ReturnType<typeof overdue>>;
@@ -29,7 +29,7 @@ export class OverdueQuery extends Query<Overdue> {
 
 @QueryHandler(ToShipQuery)
 export class ToShipQueryHandler implements IQueryHandler<ToShipQuery, ToShip> {
-  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+  constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
   execute({ shopId, asOf, limit }: ToShipQuery): Promise<ToShip> {
     return ordersToShip(this.docs, shopId, { asOf, limit });
@@ -38,7 +38,7 @@ export class ToShipQueryHandler implements IQueryHandler<ToShipQuery, ToShip> {
 
 @QueryHandler(OverdueQuery)
 export class OverdueQueryHandler implements IQueryHandler<OverdueQuery, Overdue> {
-  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+  constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
   execute({ shopId, asOf }: OverdueQuery): Promise<Overdue> {
     return overdue(this.docs, shopId, { asOf });

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { orderDetail, orderList, orderStats, type DocStore, type OrderDoc, type Range } from '@sce/projections';
-import { DOC_STORE } from '../tokens';
+import { READ_DOCS } from '../tokens';
 
 type OrderStats = Awaited<ReturnType<typeof orderStats>>;
 type OrderList = Awaited<ReturnType<typeof orderList>>;
@@ -38,7 +38,7 @@ export class OrderDetailQuery extends Query<OrderDoc | undefined> {
 
 @QueryHandler(OrderStatsQuery)
 export class OrderStatsQueryHandler implements IQueryHandler<OrderStatsQuery, OrderStats> {
-  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+  constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
   execute({ shopId, range }: OrderStatsQuery): Promise<OrderStats> {
     return orderStats(this.docs, shopId, range);
@@ -47,7 +47,7 @@ export class OrderStatsQueryHandler implements IQueryHandler<OrderStatsQuery, Or
 
 @QueryHandler(OrderListQuery)
 export class OrderListQueryHandler implements IQueryHandler<OrderListQuery, OrderList> {
-  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+  constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
   execute({ shopId, filter }: OrderListQuery): Promise<OrderList> {
     return orderList(this.docs, shopId, filter);
@@ -56,7 +56,7 @@ export class OrderListQueryHandler implements IQueryHandler<OrderListQuery, Orde
 
 @QueryHandler(OrderDetailQuery)
 export class OrderDetailQueryHandler implements IQueryHandler<OrderDetailQuery, OrderDoc | undefined> {
-  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+  constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
   execute({ shopId, orderId }: OrderDetailQuery): Promise<OrderDoc | undefined> {
     return orderDetail(this.docs, shopId, orderId);

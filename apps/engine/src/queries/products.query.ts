@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { products, type DocStore } from '@sce/projections';
-import { DOC_STORE } from '../tokens';
+import { READ_DOCS } from '../tokens';
 
 type Products = Awaited<ReturnType<typeof products>>;
 
@@ -17,7 +17,7 @@ export class ProductsQuery extends Query<Products> {
 
 @QueryHandler(ProductsQuery)
 export class ProductsQueryHandler implements IQueryHandler<ProductsQuery, Products> {
-  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+  constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
   execute({ shopId, status }: ProductsQuery): Promise<Products> {
     return products(this.docs, shopId, status);

@@ -37,12 +37,13 @@ import { ProductsQuery } from './products.query';
 import { READ_MODEL_HEADERS, ReadModelsLag } from './read-models-lag.interceptor';
 import { ReturnsQuery } from './returns.query';
 import { ShopQuery } from './shop.query';
+import { KnownAtInterceptor } from './time-travel/known-at.interceptor';
 
 const READERS = ['SELLER', 'PLATFORM', 'ANALYST'];
 
 @ApiTags('read models')
 @UseGuards(ApiKeyGuard)
-@UseInterceptors(ReadModelsLag)
+@UseInterceptors(ReadModelsLag, KnownAtInterceptor)
 @Controller('v1')
 export class QueriesController {
   constructor(

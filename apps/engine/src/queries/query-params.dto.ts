@@ -35,6 +35,20 @@ export class ConsistencyParams {
   @Min(0)
   @Max(30_000)
   waitMs?: number;
+  @IsOptional()
+  @Instant(
+    'answer as the engine knew it then: the read models replayed from the log up to the last event recorded at or before this instant (RFC 3339), never the live ones',
+    true,
+  )
+  knownAt?: string;
+  @ApiPropertyOptional({
+    description: 'answer as the engine knew it then: the read models replayed from the log up to this global position',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  knownAtPosition?: number;
 }
 
 export class RangeParams extends ConsistencyParams {

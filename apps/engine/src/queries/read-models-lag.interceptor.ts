@@ -15,6 +15,10 @@ export const READ_MODEL_HEADERS: HeadersObject = {
     description: 'the global position the read models had reached when the answer was made',
     schema: { type: 'integer' },
   },
+  'x-known-at-position': {
+    description: 'with knownAt or knownAtPosition only: the global position the replayed read models answer as of',
+    schema: { type: 'integer' },
+  },
   'x-read-models-lag': {
     description: 'events in the log past that position: 0 when caught up, many while catching up or rebuilding',
     schema: { type: 'integer' },

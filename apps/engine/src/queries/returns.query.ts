@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { returns, type DocStore, type Range } from '@sce/projections';
-import { DOC_STORE } from '../tokens';
+import { READ_DOCS } from '../tokens';
 
 type Returns = Awaited<ReturnType<typeof returns>>;
 
@@ -21,7 +21,7 @@ export class ReturnsQuery extends Query<Returns> {
 
 @QueryHandler(ReturnsQuery)
 export class ReturnsQueryHandler implements IQueryHandler<ReturnsQuery, Returns> {
-  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+  constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
   execute({ shopId, range, asOf }: ReturnsQuery): Promise<Returns> {
     return returns(this.docs, shopId, range, asOf);

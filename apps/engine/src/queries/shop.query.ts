@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { shopOf, type DocStore, type ShopDoc } from '@sce/projections';
-import { DOC_STORE } from '../tokens';
+import { READ_DOCS } from '../tokens';
 
 /** The shop a read names, with its time zone; undefined when it is not registered. */
 export class ShopQuery extends Query<ShopDoc | undefined> {
@@ -12,7 +12,7 @@ export class ShopQuery extends Query<ShopDoc | undefined> {
 
 @QueryHandler(ShopQuery)
 export class ShopQueryHandler implements IQueryHandler<ShopQuery, ShopDoc | undefined> {
-  constructor(@Inject(DOC_STORE) private readonly docs: DocStore) {}
+  constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
   execute({ shopId }: ShopQuery): Promise<ShopDoc | undefined> {
     return shopOf(this.docs, shopId);
