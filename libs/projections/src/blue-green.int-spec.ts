@@ -3,11 +3,14 @@ import type { Command, Principal } from '@sce/domain';
 import { cmd, SHOP } from '@sce/domain/testkit';
 import { SqliteEventStore, type EventStore, type StoredEvent } from '@sce/event-store';
 import { describeWith, eventually, freshSchema, TEST_PG_URL } from '@sce/test-stack';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseKey } from './doc-key';
 import type { DocStore } from './doc-store';
+import { buildCheckpoint } from './generation';
 import { PostgresDocStore } from './postgres-doc-store';
 import { products } from './products/products.query';
 import { replay } from './project-batch';
@@ -16,6 +19,7 @@ import { SqliteDocStore } from './sqlite-doc-store';
 import { countedProducts, UPGRADED, type CountedProductDoc } from './testing/bumped';
 import { openingIn } from './testing/history';
 
+const KILLED_BUILD = join(__dirname, 'testing/killed-build.ts');
 const asActor = (c: Command): Principal =>
   c.metadata.actor.role === 'SELLER' ? { role: 'SELLER', shopId: c.shopId } : { role: c.metadata.actor.role };
 const restocks = (n: number, from = 0) =>
@@ -107,6 +111,24 @@ function suite(open: () => Promise<{ docs: () => Promise<DocStore>; cleanup(): P
   });
 }
 
+/** Starts the build in a child process and kills it (SIGKILL) once it is midway; the position it had printed. */
+function killMidway(eventsPath: string, docsPath: string, head: number): Promise<number> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', KILLED_BUILD, eventsPath, docsPath], {
+    env: { ...process.env, SWC_NODE_PROJECT: join(__dirname, '../../../tsconfig.base.json') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const position = Number(line);
+      if (position > 0 && position < head && !seen) (child.kill('SIGKILL'), (seen = position));
+    });
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(seen) : reject(new Error(`the build exited (${code}) before it was killed`)),
+    );
+  });
+}
+
 describe('blue/green rebuilds on SQLite', () => {
   suite(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sce-docs-'));
@@ -114,6 +136,46 @@ describe('blue/green rebuilds on SQLite', () => {
       docs: async () => new SqliteDocStore(join(dir, 'read-models.db')),
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
+  });
+
+  it('resumes a build whose process was killed midway, and ends as one that never stopped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sce-bluegreen-'));
+    const [eventsPath, docsPath] = [join(dir, 'events.db'), join(dir, 'read-models.db')];
+    const store = new SqliteEventStore(eventsPath);
+    let docs = new SqliteDocStore(docsPath);
+    const runners: ProjectionRunner[] = [];
+    try {
+      const head = await record(store, [...openingIn('UTC'), ...restocks(150)], 'old');
+      const v1 = new ProjectionRunner(store, docs, { batchSize: 7 });
+      runners.push(v1);
+      await v1.start();
+      await eventually(() => v1.position >= head, 10_000, 'the first version to catch up');
+      const before = await products(docs, SHOP);
+      await v1.stop();
+      await docs.close();
+
+      const printed = await killMidway(eventsPath, docsPath, head);
+      docs = new SqliteDocStore(docsPath);
+      const build = await docs.build();
+      expect(build?.versions).toEqual({ products: 2 });
+      const killedAt = await docs.checkpoint(buildCheckpoint(build!.generation));
+      expect(killedAt).toBeGreaterThanOrEqual(printed);
+      expect(killedAt).toBeLessThan(head);
+      expect(await products(docs, SHOP)).toEqual(before);
+
+      const resumed = new ProjectionRunner(store, docs, { batchSize: 7, projections: UPGRADED });
+      runners.push(resumed);
+      await resumed.start();
+      expect(resumed.building).toMatchObject({ generation: build!.generation });
+      expect(resumed.building!.position).toBeGreaterThanOrEqual(killedAt);
+      await eventually(() => !resumed.building, 30_000, 'the switch');
+      expect(byId((await products(docs, SHOP)).products)).toEqual(byId(await upgradedProducts(await allEvents(store))));
+    } finally {
+      for (const r of runners) await r.stop();
+      await docs.close().catch(() => undefined);
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
