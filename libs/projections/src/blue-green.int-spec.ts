@@ -121,7 +121,9 @@ function killMidway(eventsPath: string, docsPath: string, head: number): Promise
     let seen = 0;
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const position = Number(line);
-      if (position > 0 && position < head && !seen) (child.kill('SIGKILL'), (seen = position));
+      if (!(position > 0 && position < head) || seen) return;
+      seen = position;
+      child.kill('SIGKILL');
     });
     child.on('exit', (code, signal) =>
       signal === 'SIGKILL' ? resolve(seen) : reject(new Error(`the build exited (${code}) before it was killed`)),
