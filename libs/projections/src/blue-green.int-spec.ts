@@ -3,6 +3,7 @@ import type { Command, Principal } from '@sce/domain';
 import { cmd, SHOP } from '@sce/domain/testkit';
 import { SqliteEventStore, type EventStore, type StoredEvent } from '@sce/event-store';
 import { describeWith, eventually, freshSchema, TEST_PG_URL } from '@sce/test-stack';
+import { Client } from 'pg';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -227,6 +228,14 @@ describeWith('postgres', 'blue/green rebuilds on PostgreSQL', () => {
       expect(await docsB.build()).toBeUndefined();
       expect(await docsA.versions()).toEqual(await docsB.versions());
       expect((await docsA.versions()).products).toBe(productsVersion);
+      expect(byId((await products(docsB, SHOP)).products)).toEqual(upgraded);
+
+      // Once the other engine has read the routes again, the old products and orders leave generation 0.
+      const pg = new Client({ connectionString: TEST_PG_URL });
+      await pg.connect();
+      const left = async () =>
+        (await pg.query(`SELECT model FROM "${schema}".read_docs WHERE model IN ('product', 'order')`)).rowCount;
+      await eventually(async () => (await left()) === 0, 10_000, 'the sweep').finally(() => pg.end());
       expect(byId((await products(docsB, SHOP)).products)).toEqual(upgraded);
     } finally {
       for (const r of runners) await r.stop();

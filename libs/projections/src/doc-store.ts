@@ -39,13 +39,18 @@ export interface DocStore {
   /**
    * In one transaction: `models` are served from the build's generation and its versions are live;
    * then the generations no model is served from are dropped (whole tables, no row-by-row delete).
+   * The documents it leaves in a generation other models are still served from go with `sweep`.
    * @throws CheckpointMoved unless the live read models and the build are both at `position`.
    */
   switchTo(build: Build, models: readonly Model[], position: number): Promise<void>;
   /** Reads the routes again: another engine sharing the store may have switched. */
   refresh(): Promise<void>;
-  /** Drops the tables of generations neither served nor being built (left by a crash after a switch). */
-  dropUnused(): Promise<void>;
+  /**
+   * Drops the tables of generations neither served nor being built, and deletes from the others the
+   * documents of models served elsewhere: what switches left. Run a while after a switch, once the
+   * other engines sharing the store have read the routes again (until then they still read those).
+   */
+  sweep(): Promise<void>;
   /**
    * Asks to be the one runner projecting into this store. Stores shared by several engines answer
    * false while another holds it; a store only one process uses may leave this out (always leads).

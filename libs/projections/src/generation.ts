@@ -51,3 +51,18 @@ export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K,
   }
   return groups;
 }
+
+/**
+ * The documents left in generations still in use by models now served from another (what a switch
+ * of some models leaves behind): by table, the models to delete there. A table no model is served
+ * from is dropped whole instead.
+ */
+export function strays(routes: ReadonlyMap<Model, number>): Map<string, Model[]> {
+  const left = new Map<string, Model[]>();
+  for (const generation of generationsInUse(routes))
+    left.set(
+      tableOf(generation),
+      MODELS.filter((model) => (routes.get(model) ?? 0) !== generation),
+    );
+  return left;
+}

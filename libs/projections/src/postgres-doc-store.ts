@@ -2,7 +2,7 @@ import { inPostgresTransaction, schemaLockKey } from '@sce/event-store';
 import { Client, Pool, type PoolClient } from 'pg';
 import { CheckpointMoved, type DocStore } from './doc-store';
 import { keyOf, parseKey, type DocKey, type Model } from './doc-key';
-import { buildCheckpoint, groupBy, tableOf, type Build, type Versions } from './generation';
+import { buildCheckpoint, groupBy, strays, tableOf, type Build, type Versions } from './generation';
 import { BOOKKEEPING, docsTable, dropUnused, nextGeneration, readRoutes } from './postgres-generations';
 
 /** PostgreSQL's code for a relation that does not exist: a generation another engine dropped. */
@@ -192,15 +192,18 @@ export class PostgresDocStore implements DocStore {
       await client.query('DELETE FROM checkpoints WHERE projection = $1', [buildCheckpoint(build.generation)]);
     });
     await this.refresh();
-    await this.dropUnused();
+    await inPostgresTransaction(this.pool, (client) => dropUnused(client, this.schema));
   }
 
   async refresh(): Promise<void> {
     this.routes = await readRoutes(this.pool);
   }
 
-  async dropUnused(): Promise<void> {
+  async sweep(): Promise<void> {
     await inPostgresTransaction(this.pool, (client) => dropUnused(client, this.schema));
+    const routes = await readRoutes(this.pool);
+    for (const [table, models] of strays(routes))
+      await this.pool.query(`DELETE FROM ${table} WHERE model = ANY($1::text[])`, [models]);
   }
 
   async tryLead(projection: string): Promise<boolean> {

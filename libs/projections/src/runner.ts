@@ -24,6 +24,7 @@ export class ProjectionRunner {
   private stopped = true;
   private following?: NodeJS.Timeout;
   private watching?: NodeJS.Timeout;
+  private sweeping?: NodeJS.Timeout;
   private builder?: GenerationBuild;
   /** Live batches and build steps take turns: the switch must see both at one position. */
   private turns: Promise<unknown> = Promise.resolve();
@@ -64,7 +65,7 @@ export class ProjectionRunner {
     this.leading = true;
     this.followed = undefined;
     await this.docs.refresh();
-    await this.docs.dropUnused();
+    await this.docs.sweep();
     await this.plan(staleIn(this.projections, await this.storedVersions()));
     const subscription = subscribe(
       this.events,
@@ -127,6 +128,7 @@ export class ProjectionRunner {
     this.leading = false;
     clearTimeout(this.following);
     clearInterval(this.watching);
+    clearTimeout(this.sweeping);
     await this.builder?.stop();
     this.builder = undefined;
     await this.subscription?.stop();
@@ -176,7 +178,10 @@ export class ProjectionRunner {
       const builder = await GenerationBuild.resume(this.events, this.docs, build, projections, live);
       this.builder = builder;
       builder.done.then(
-        () => this.builder === builder && (this.builder = undefined),
+        () => {
+          if (this.builder === builder) this.builder = undefined;
+          this.sweepSoon();
+        },
         (error: unknown) => {
           if (this.builder === builder) this.builder = undefined;
           this.options.onError?.(error);
@@ -185,6 +190,20 @@ export class ProjectionRunner {
     });
     this.planning = planned.catch(() => undefined);
     return planned;
+  }
+
+  /**
+   * What the switch left behind goes once the other engines sharing the store have read the routes
+   * again (they do every 200 ms); a store no other engine shares is swept at once.
+   */
+  private sweepSoon(): void {
+    clearTimeout(this.sweeping);
+    this.sweeping = setTimeout(
+      () => {
+        if (this.leading) this.docs.sweep().catch((error: unknown) => this.options.onError?.(error));
+      },
+      this.docs.tryLead ? 2000 : 0,
+    );
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

@@ -2,7 +2,15 @@ import type Database from 'better-sqlite3';
 import { openSqlite } from '@sce/event-store';
 import { CheckpointMoved, type DocStore } from './doc-store';
 import { keyOf, parseKey, type DocKey, type Model } from './doc-key';
-import { buildCheckpoint, generationOf, generationsInUse, tableOf, type Build, type Versions } from './generation';
+import {
+  buildCheckpoint,
+  generationOf,
+  generationsInUse,
+  strays,
+  tableOf,
+  type Build,
+  type Versions,
+} from './generation';
 
 const docsTable = (table: string) =>
   `CREATE TABLE IF NOT EXISTS ${table} (model TEXT NOT NULL, shop_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (model, shop_id, id)) WITHOUT ROWID`;
@@ -175,8 +183,15 @@ export class SqliteDocStore implements DocStore {
     this.readRoutes();
   }
 
-  async dropUnused(): Promise<void> {
-    this.db.transaction(() => this.dropUnusedNow()).immediate();
+  async sweep(): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.dropUnusedNow();
+        // By the primary key's leading column: an index range per model.
+        for (const [table, models] of strays(this.routes))
+          for (const model of models) this.db.prepare(`DELETE FROM ${table} WHERE model = ?`).run(model);
+      })
+      .immediate();
   }
 
   private dropUnusedNow(): void {

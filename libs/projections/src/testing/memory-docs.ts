@@ -25,7 +25,7 @@ export async function replayedDocs(events: StoredEvent[]): Promise<DocStore> {
     beginBuild: refuse,
     switchTo: refuse,
     refresh: async () => undefined,
-    dropUnused: refuse,
+    sweep: refuse,
     close: async () => undefined,
   };
 }

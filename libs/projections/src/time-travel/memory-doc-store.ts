@@ -85,7 +85,7 @@ export class MemoryDocStore implements DocStore {
 
   /** Nothing to read again or drop: the one generation is this map. */
   refresh = (): Promise<void> => Promise.resolve();
-  dropUnused = (): Promise<void> => Promise.resolve();
+  sweep = (): Promise<void> => Promise.resolve();
 
   /** Every document, by `keyOf` id: what a replay wrote, to copy into a store on disk. */
   documents(): Map<string, unknown> {

@@ -35,7 +35,7 @@ export class ReadDocs implements DocStore {
   beginBuild = refuse;
   switchTo = refuse;
   refresh = refuse;
-  dropUnused = refuse;
+  sweep = refuse;
 
   async close(): Promise<void> {
     // The live store is closed by its owner.
