@@ -180,7 +180,7 @@ export class ProjectionRunner {
       builder.done.then(
         () => {
           if (this.builder === builder) this.builder = undefined;
-          this.sweepSoon();
+          if (!this.stopped) this.sweepSoon();
         },
         (error: unknown) => {
           if (this.builder === builder) this.builder = undefined;
