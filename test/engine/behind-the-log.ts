@@ -54,7 +54,12 @@ export function platformKeyFor(dataDir: string): string {
 
 export interface Health {
   details: {
-    projections: { position: number; lag: number };
+    projections: {
+      position: number;
+      lag: number;
+      /** A blue/green build under way: its projections' versions, its position and the live one it must reach. */
+      building?: { generation: number; versions: Record<string, number>; position: number; target: number };
+    };
     kafka?: { consumer: string; since: string };
   };
 }
@@ -62,3 +67,5 @@ export interface Health {
 export const healthOf = async (engine: Engine) => (await client(engine.url).get<Health>('/health')).body.details;
 
 export const lagOf = async (engine: Engine) => (await healthOf(engine)).projections.lag;
+
+export const buildingOf = async (engine: Engine) => (await healthOf(engine)).projections.building;

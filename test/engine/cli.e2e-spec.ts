@@ -47,6 +47,12 @@ describe('the analysts command line', () => {
       const rebuilt = runCli(dataDir, 'rebuild');
       expect(rebuilt.status).toBe(0);
       expect(rebuilt.stderr).toContain('rebuilt the read models from 6 events');
+      const one = runCli(dataDir, 'rebuild', '--projection', 'products');
+      expect(one.status).toBe(0);
+      expect(one.stderr).toContain('rebuilt products from 6 events');
+      const unknown = runCli(dataDir, 'rebuild', '--projection', 'nonsense');
+      expect(unknown.status).toBe(2);
+      expect(unknown.stderr).toContain('no projection nonsense: there are shops, dashboard-days');
 
       const again = await startEngine({ SCE_DATA_DIR: dataDir });
       try {

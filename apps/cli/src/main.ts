@@ -1,4 +1,4 @@
-import { ProjectionRunner } from '@sce/projections';
+import { PROJECTIONS, ProjectionRunner } from '@sce/projections';
 import { loadConfig, type EngineConfig } from '@sce/runtime';
 import { backup } from './backup';
 import { exportEvents } from './export/export';
@@ -35,26 +35,36 @@ const COMMANDS: Record<string, CliCommand> = {
     },
   },
   rebuild: {
-    usage: `  rebuild        drop the read models and project the whole log again (on SQLite: with the engine stopped)`,
+    usage: `  rebuild [--projection NAME]...
+                 build the read models (or the projections named) again from the log, beside the
+                 live ones, and switch to them once caught up; reads answer from the live ones meanwhile`,
     run: async (config, args) => {
-      noOptions(args);
+      const { values } = parseOptions(args, { projection: { type: 'string', multiple: true } });
+      const known = PROJECTIONS.map((p) => p.name);
+      const unknown = values.projection?.filter((name) => !known.includes(name)) ?? [];
+      if (unknown.length) throw new UsageError(`no projection ${unknown.join(', ')}: there are ${known.join(', ')}`);
       const { events, docs, lockDataDir } = await openStores(config);
       try {
         const unlock = lockDataDir('npm run cli -- rebuild');
         const store = await docs();
-        const head = await events.headPosition();
         const runner = new ProjectionRunner(events, store, { batchSize: 5000 });
-        const progress = progressBar('rebuild', head);
-        const timer = setInterval(() => progress.update(runner.position), 200);
+        const head = await events.headPosition();
         const started = Date.now();
-        await runner.rebuild();
-        clearInterval(timer);
-        progress.update(head);
-        progress.stop();
+        const built = runner.rebuild(values.projection);
+        let progress: ReturnType<typeof progressBar> | undefined;
+        const timer = setInterval(() => {
+          const building = runner.building;
+          if (!building) return;
+          progress ??= progressBar(`rebuild ${Object.keys(building.versions).join(', ')}`, building.target);
+          progress.update(building.position);
+        }, 200);
+        await built.finally(() => clearInterval(timer));
+        progress?.stop();
         await runner.stop();
         await store.close();
         unlock();
-        process.stderr.write(`rebuilt the read models from ${head} events in ${Date.now() - started} ms\n`);
+        const what = values.projection?.join(', ') ?? 'the read models';
+        process.stderr.write(`rebuilt ${what} from ${head} events in ${Date.now() - started} ms\n`);
       } finally {
         await events.close();
       }

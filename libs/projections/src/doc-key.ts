@@ -16,6 +16,19 @@ export type Model =
   | 'live-end'
   | 'live-hour';
 
+/** Every model, for whatever must visit them all (a generation's tables, the specs). */
+export const MODELS: readonly Model[] = [
+  'shop',
+  'day',
+  'month',
+  'seen',
+  'buyer',
+  'order',
+  'refund',
+  'product',
+  'campaign',
+];
+
 export interface DocKey {
   model: Model;
   shopId: string;

@@ -1,24 +1,56 @@
 import type { DocKey, Model } from './doc-key';
+import type { Build, Versions } from './generation';
 
 /**
- * Where read-model documents live. `commit` writes changed documents and the projection's
- * checkpoint in one transaction: after a crash the documents and the checkpoint always agree.
+ * Where read-model documents live, in generations (see `generation.ts`): reads and the live runner
+ * see each model's live generation; a build writes its own, beside them. `commit` writes changed
+ * documents and a checkpoint in one transaction: after a crash the documents and the checkpoint
+ * always agree.
  */
 export interface DocStore {
-  load(keys: DocKey[]): Promise<Map<string, unknown>>;
+  /** The documents of `keys`: each from its model's live generation, or all from `generation`. */
+  load(keys: DocKey[], generation?: number): Promise<Map<string, unknown>>;
   get<T>(key: DocKey): Promise<T | undefined>;
   /** All documents of a model for a shop (`*` for campaigns), or for every shop when shopId is omitted. */
   list<T>(model: Model, shopId?: string): Promise<T[]>;
-  /**
-   * Writes `changes` and moves the checkpoint from `from` to `to`, in one transaction.
-   * @throws CheckpointMoved when the stored checkpoint is not `from`: another runner got there first.
-   */
   /** Documents of a model for a shop whose ids are in [fromId, toId), in id order. */
   listRange<T>(model: Model, shopId: string, fromId: string, toId: string): Promise<T[]>;
-  commit(changes: Map<string, unknown>, projection: string, from: number, to: number): Promise<void>;
-  checkpoint(projection: string): Promise<number>;
-  /** Drops every document and the checkpoint: the next run rebuilds from the start of the log. */
-  reset(projection: string): Promise<void>;
+  /**
+   * Writes `changes` (each to its model's live generation, or all to `generation`) and moves the
+   * checkpoint `checkpoint` from `from` to `to`, in one transaction.
+   * @throws CheckpointMoved when the stored checkpoint is not `from`: another runner got there first.
+   */
+  commit(
+    changes: Map<string, unknown>,
+    checkpoint: string,
+    from: number,
+    to: number,
+    generation?: number,
+  ): Promise<void>;
+  checkpoint(name: string): Promise<number>;
+  /** The version of each projection whose documents are live; empty for a store that never recorded one. */
+  versions(): Promise<Versions>;
+  /** Records `versions` as live where none are stored: a fresh store's documents are the code's. */
+  recordVersions(versions: Versions): Promise<void>;
+  /** The build under way, if any (another engine's too, on a shared store). */
+  build(): Promise<Build | undefined>;
+  /** Starts a build of `versions` into a new, empty generation; a build under way is abandoned. */
+  beginBuild(versions: Versions): Promise<Build>;
+  /**
+   * In one transaction: `models` are served from the build's generation and its versions are live;
+   * then the generations no model is served from are dropped (whole tables, no row-by-row delete).
+   * The documents it leaves in a generation other models are still served from go with `sweep`.
+   * @throws CheckpointMoved unless the live read models and the build are both at `position`.
+   */
+  switchTo(build: Build, models: readonly Model[], position: number): Promise<void>;
+  /** Reads the routes again: another engine sharing the store may have switched. */
+  refresh(): Promise<void>;
+  /**
+   * Drops the tables of generations neither served nor being built, and deletes from the others the
+   * documents of models served elsewhere: what switches left. Run a while after a switch, once the
+   * other engines sharing the store have read the routes again (until then they still read those).
+   */
+  sweep(): Promise<void>;
   /**
    * Asks to be the one runner projecting into this store. Stores shared by several engines answer
    * false while another holds it; a store only one process uses may leave this out (always leads).

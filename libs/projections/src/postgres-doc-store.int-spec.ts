@@ -1,16 +1,18 @@
 import { PostgresEventStore } from '@sce/event-store';
 import { describeWith, freshSchema, TEST_PG_URL } from '@sce/test-stack';
 import { Client } from 'pg';
-import { keyOf } from './doc-key';
+import { keyOf, MODELS } from './doc-key';
+import { CheckpointMoved } from './doc-store';
+import { buildCheckpoint } from './generation';
 import { PostgresDocStore } from './postgres-doc-store';
 
-/** The bytes of the table's own storage: a DELETE leaves its dead rows there until a vacuum. */
-async function tableBytes(schema: string): Promise<number> {
+/** The bytes of the table's own storage (undefined: no such table). */
+async function tableBytes(schema: string, table: string): Promise<number | undefined> {
   const pg = new Client({ connectionString: TEST_PG_URL });
   await pg.connect();
   try {
-    const { rows } = await pg.query('SELECT pg_relation_size($1::regclass) AS bytes', [`"${schema}".read_docs`]);
-    return Number(rows[0].bytes);
+    const { rows } = await pg.query('SELECT pg_relation_size(to_regclass($1)) AS bytes', [`"${schema}".${table}`]);
+    return rows[0].bytes === null ? undefined : Number(rows[0].bytes);
   } finally {
     await pg.end();
   }
@@ -34,23 +36,30 @@ describeWith('postgres', 'PostgreSQL read-model store', () => {
     }
   });
 
-  it('resets by emptying the table, leaving no dead rows behind, and only the checkpoint it names', async () => {
-    const { schema, drop } = await freshSchema('sce_reset');
+  it('switches to a build in one step and drops the old generation whole, leaving other checkpoints alone', async () => {
+    const { schema, drop } = await freshSchema('sce_switch');
     const docs = await PostgresDocStore.connect(TEST_PG_URL, schema);
     try {
-      const orders = Array.from({ length: 2000 }, (_, n) => [
-        keyOf({ model: 'order', shopId: 's-1', id: `o-${n}` }),
-        { n },
-      ]);
-      await docs.commit(new Map(orders as [string, unknown][]), 'read-models', 0, 2000);
+      const orders = (v: string) =>
+        new Map(
+          Array.from({ length: 2000 }, (_, n) => [keyOf({ model: 'order', shopId: 's-1', id: `o-${n}` }), { v }]),
+        );
+      await docs.commit(orders('old'), 'read-models', 0, 2000);
       await docs.commit(new Map(), 'kafka-events', 0, 7);
-      expect(await tableBytes(schema)).toBeGreaterThan(0);
+      expect(await tableBytes(schema, 'read_docs')).toBeGreaterThan(0);
 
-      await docs.reset('read-models');
-      expect(await docs.list('order')).toEqual([]);
-      expect(await docs.checkpoint('read-models')).toBe(0);
+      const build = await docs.beginBuild({ orders: 3 });
+      await docs.commit(orders('new'), buildCheckpoint(build.generation), 0, 2000, build.generation);
+      expect((await docs.list<{ v: string }>('order'))[0]).toEqual({ v: 'old' });
+      await expect(docs.switchTo(build, MODELS, 1999)).rejects.toThrow(CheckpointMoved);
+      await docs.switchTo(build, MODELS, 2000);
+
+      expect((await docs.list<{ v: string }>('order')).map((d) => d.v)).toEqual(Array(2000).fill('new'));
+      expect(await tableBytes(schema, 'read_docs')).toBeUndefined();
+      expect(await docs.versions()).toEqual({ orders: 3 });
+      expect(await docs.build()).toBeUndefined();
+      expect(await docs.checkpoint('read-models')).toBe(2000);
       expect(await docs.checkpoint('kafka-events')).toBe(7);
-      expect(await tableBytes(schema)).toBe(0);
     } finally {
       await docs.close();
       await drop();

@@ -81,9 +81,14 @@ function run({ projection, event, shop, slots }: Step, docs: BatchDocs): void {
 /**
  * Projects `batch` onto the documents `load` gives and returns the changed documents by key. The
  * shop's projection goes first, event by event, so that each event is projected with its shop as it
- * stood then; the others' documents are then loaded at once and evolved in log order.
+ * stood then; the documents of `readModels` (by default every read model; a build names the ones it
+ * builds) are then loaded at once and evolved in log order.
  */
-export async function projectBatch(batch: StoredEvent[], load: LoadDocs): Promise<Map<string, unknown>> {
+export async function projectBatch(
+  batch: StoredEvent[],
+  load: LoadDocs,
+  readModels: readonly AnyProjection[] = READ_MODEL_PROJECTIONS,
+): Promise<Map<string, unknown>> {
   const docs = new BatchDocs(load);
   // The shop projection's documents are the shops' own: loaded first, they give every event its context.
   await docs.fetch(batch.flatMap((event) => (shopIdOf(event) ? [slot(shopKey(shopIdOf(event)!))] : [])));
@@ -95,7 +100,7 @@ export async function projectBatch(batch: StoredEvent[], load: LoadDocs): Promis
       for (const step of stepsOf(SHOP_PROJECTION, event, shop)) run(step, docs);
       shop = contextOf(stored, docs);
     }
-    for (const projection of READ_MODEL_PROJECTIONS) steps.push(...stepsOf(projection, event, shop));
+    for (const projection of readModels) steps.push(...stepsOf(projection, event, shop));
   }
   await docs.fetch(steps.flatMap((step) => step.slots));
   for (const step of steps) run(step, docs);
@@ -103,6 +108,9 @@ export async function projectBatch(batch: StoredEvent[], load: LoadDocs): Promis
 }
 
 /** The read models of a whole history, folded in memory: what the runner must always equal. */
-export function replay(events: StoredEvent[]): Promise<Map<string, unknown>> {
-  return projectBatch(events, async () => new Map());
+export function replay(
+  events: StoredEvent[],
+  readModels: readonly AnyProjection[] = READ_MODEL_PROJECTIONS,
+): Promise<Map<string, unknown>> {
+  return projectBatch(events, async () => new Map(), readModels);
 }

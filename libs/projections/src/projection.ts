@@ -1,6 +1,6 @@
 import type { EventOf, EventType } from '@sce/domain';
 import type { StoredEvent } from '@sce/event-store';
-import type { DocKey } from './doc-key';
+import type { DocKey, Model } from './doc-key';
 
 /** A stored event whose type a projection handles, its data typed by that type. */
 export type Projected<T extends EventType = EventType> = T extends EventType
@@ -28,6 +28,11 @@ export interface Projection<D = object, T extends EventType = EventType> {
   readonly name: string;
   /** Bump on any change of shape or meaning: the read model is then rebuilt. */
   readonly version: number;
+  /**
+   * The document models it writes. Projections sharing a model (the dashboard's days and months
+   * share the visitors seen) are rebuilt together: a model lives in one generation at a time.
+   */
+  readonly models: readonly Model[];
   readonly handles: readonly T[];
   canHandle(type: string): type is T;
   /**

@@ -16,7 +16,8 @@ export class AdminController {
   @Answers({ 200: 'Rebuilt' })
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Drop the read models and project the whole log again (PLATFORM only); answers when caught up',
+    summary:
+      'Build the read models again from the log beside the live ones, which answer meanwhile, and switch to them (PLATFORM only); answers once switched',
   })
   async rebuild(@CallerOf() caller: Caller) {
     if (caller.role !== 'PLATFORM')

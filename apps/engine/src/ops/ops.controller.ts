@@ -46,7 +46,9 @@ export class OpsController {
         const head = await withTimeout(this.events.headPosition(), 2000).catch(() => this.runner.position);
         const lag = Math.max(0, head - this.runner.position);
         this.metrics.projectionLag.set(lag);
-        const data = { position: this.runner.position, lag };
+        const building = this.runner.building;
+        // A build beside the live read models: which projections, at which versions, how far.
+        const data = { position: this.runner.position, lag, ...(building && { building }) };
         return lag <= MAX_LAG ? projections.up(data) : projections.down(data);
       },
       () => this.timerHealth(),

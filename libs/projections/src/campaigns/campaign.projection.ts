@@ -56,6 +56,7 @@ function evolveCampaign(c: CampaignDoc, event: Projected<Exclude<CampaignEvent, 
 export const campaignProjection = projection<{ campaign: CampaignDoc }, CampaignEvent>({
   name: 'campaigns',
   version: 1,
+  models: ['campaign'],
   handles,
   documents: (event) =>
     event.type === 'OrderPlaced'

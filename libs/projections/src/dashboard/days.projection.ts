@@ -50,6 +50,7 @@ const dateOf = (event: Projected, shop: ShopContext) => localDate(event.metadata
 export const dashboardDays = projection<{ day: DayDoc; seen: SeenDoc; buyer: SeenDoc }, (typeof handles)[number]>({
   name: 'dashboard-days',
   version: 2,
+  models: ['day', 'seen', 'buyer'],
   handles,
   documents: (event, shop) => {
     const date = dateOf(event, shop);

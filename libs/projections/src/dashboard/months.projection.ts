@@ -21,6 +21,7 @@ const handles = ['VisitRecorded', 'OrderPlaced'] as const;
 export const dashboardMonths = projection<{ month: MonthDoc; seen: SeenDoc }, (typeof handles)[number]>({
   name: 'dashboard-months',
   version: 2,
+  models: ['month', 'seen', 'buyer'],
   handles,
   documents: (event, shop) => {
     const month = monthOf(event, shop);

@@ -61,6 +61,7 @@ function placedOrder(event: Projected<'OrderPlaced'>, timeZone: string): OrderDo
 export const orderProjection = projection<{ order: OrderDoc }, (typeof ORDER_EVENTS)[number]>({
   name: 'orders',
   version: 2,
+  models: ['order'],
   handles: ORDER_EVENTS,
   documents: (event) => [{ order: orderKey(event.data.shopId, event.data.orderId) }],
   evolve: ({ order }, event, shop) => {

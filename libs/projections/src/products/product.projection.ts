@@ -59,6 +59,7 @@ function evolveProduct(p: ProductDoc, event: Exclude<ProductEvent, { type: 'Prod
 export const productProjection = projection<{ product: ProductDoc }, (typeof handles)[number]>({
   name: 'products',
   version: 1,
+  models: ['product'],
   handles,
   documents: ({ data: { shopId, productId } }) => [{ product: productKey(shopId, productId) }],
   evolve: ({ product }, event) => {

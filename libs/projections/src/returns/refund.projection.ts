@@ -44,6 +44,7 @@ const handles = ['RefundRequested', 'RefundApproved', 'RefundRejected', 'ReturnR
 export const refundProjection = projection<{ refund: RefundDoc }, (typeof handles)[number]>({
   name: 'refunds',
   version: 2,
+  models: ['refund'],
   handles,
   documents: ({ data: { shopId, orderId, refundId } }) => [{ refund: refundKey(shopId, orderId, refundId) }],
   evolve: ({ refund }, event, shop) => {

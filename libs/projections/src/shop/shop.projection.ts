@@ -19,6 +19,7 @@ const handles = ['ShopRegistered'] as const;
 export const shopProjection = projection<{ shop: ShopDoc }, (typeof handles)[number]>({
   name: 'shops',
   version: 1,
+  models: ['shop'],
   handles,
   documents: (event) => [{ shop: shopKey(event.data.shopId) }],
   evolve: (_docs, { data: { shopId, name, timeZone, currency } }) => ({ shop: { shopId, name, timeZone, currency } }),

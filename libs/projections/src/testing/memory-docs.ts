@@ -25,7 +25,13 @@ export async function replayedDocs(events: StoredEvent[]): Promise<DocStore> {
         .map(([, doc]) => doc as T),
     commit: refuse,
     checkpoint: async () => 0,
-    reset: refuse,
+    versions: async () => ({}),
+    recordVersions: refuse,
+    build: async () => undefined,
+    beginBuild: refuse,
+    switchTo: refuse,
+    refresh: async () => undefined,
+    sweep: refuse,
     close: async () => undefined,
   };
 }

@@ -1,5 +1,6 @@
 import { keyOf, parseKey, type DocKey, type Model } from '../doc-key';
 import { CheckpointMoved, type DocStore } from '../doc-store';
+import type { Build, Versions } from '../generation';
 
 /**
  * Read-model documents in memory, indexed by model and shop: the isolated target of a replay that
@@ -9,6 +10,7 @@ export class MemoryDocStore implements DocStore {
   /** model ␀ shop → id → document. */
   private readonly byShop = new Map<string, Map<string, unknown>>();
   private readonly checkpoints = new Map<string, number>();
+  private recorded: Versions = {};
 
   private bucket(model: Model, shopId: string, create = false): Map<string, unknown> | undefined {
     const name = `${model}\u0000${shopId}`;
@@ -60,10 +62,30 @@ export class MemoryDocStore implements DocStore {
     return this.checkpoints.get(projection) ?? 0;
   }
 
-  async reset(projection: string): Promise<void> {
-    this.byShop.clear();
-    this.checkpoints.delete(projection);
+  async versions(): Promise<Versions> {
+    return { ...this.recorded };
   }
+
+  async recordVersions(versions: Versions): Promise<void> {
+    if (!Object.keys(this.recorded).length) this.recorded = { ...versions };
+  }
+
+  /** A replay in memory is built whole by the code it runs: one generation, never a build beside it. */
+  async build(): Promise<Build | undefined> {
+    return undefined;
+  }
+
+  beginBuild(): Promise<Build> {
+    return Promise.reject(new Error('a memory store has one generation: replay it again instead'));
+  }
+
+  switchTo(): Promise<void> {
+    return this.beginBuild().then(() => undefined);
+  }
+
+  /** Nothing to read again or drop: the one generation is this map. */
+  refresh = (): Promise<void> => Promise.resolve();
+  sweep = (): Promise<void> => Promise.resolve();
 
   /** Every document, by `keyOf` id: what a replay wrote, to copy into a store on disk. */
   documents(): Map<string, unknown> {

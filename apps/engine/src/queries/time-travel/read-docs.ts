@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DocStore } from '@sce/projections';
 
+const refuse = (): Promise<never> => Promise.reject(new Error('queries do not write read models'));
+
 /**
  * The read models a query reads: the live ones, or, inside `replayedFor`, a time-travel replay.
  * Every query handler reads through this, so a route answers "as known then" without knowing it.
@@ -25,13 +27,15 @@ export class ReadDocs implements DocStore {
   listRange: DocStore['listRange'] = (model, shopId, fromId, toId) => this.docs.listRange(model, shopId, fromId, toId);
   checkpoint: DocStore['checkpoint'] = (projection) => this.docs.checkpoint(projection);
 
-  commit(): Promise<void> {
-    return Promise.reject(new Error('queries do not write read models'));
-  }
+  versions: DocStore['versions'] = () => this.docs.versions();
+  build: DocStore['build'] = () => this.docs.build();
 
-  reset(): Promise<void> {
-    return Promise.reject(new Error('queries do not write read models'));
-  }
+  commit = refuse;
+  recordVersions = refuse;
+  beginBuild = refuse;
+  switchTo = refuse;
+  refresh = refuse;
+  sweep = refuse;
 
   async close(): Promise<void> {
     // The live store is closed by its owner.
