@@ -1,23 +1,5 @@
-/** Read models are small JSON documents, one per (model, shop, id). Campaigns use the shop `*`. */
-export type Model =
-  | 'shop'
-  | 'day'
-  | 'month'
-  | 'seen'
-  | 'buyer'
-  | 'order'
-  | 'refund'
-  | 'product'
-  | 'campaign'
-  | 'performance-day'
-  | 'performance-order'
-  | 'performance-request'
-  | 'live-session'
-  | 'live-end'
-  | 'live-hour';
-
 /** Every model, for whatever must visit them all (a generation's tables, the specs). */
-export const MODELS: readonly Model[] = [
+export const MODELS = [
   'shop',
   'day',
   'month',
@@ -27,7 +9,16 @@ export const MODELS: readonly Model[] = [
   'refund',
   'product',
   'campaign',
-];
+  'performance-day',
+  'performance-order',
+  'performance-request',
+  'live-session',
+  'live-end',
+  'live-hour',
+] as const;
+
+/** Read models are small JSON documents, one per (model, shop, id). Campaigns use the shop `*`. */
+export type Model = (typeof MODELS)[number];
 
 export interface DocKey {
   model: Model;

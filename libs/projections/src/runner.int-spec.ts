@@ -8,30 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocStore } from './doc-store';
-import { parseKey, type Model } from './doc-key';
+import { MODELS, parseKey } from './doc-key';
 import { PostgresDocStore } from './postgres-doc-store';
 import { replay } from './project-batch';
 import { ProjectionRunner } from './runner';
 import { SqliteDocStore } from './sqlite-doc-store';
 import { openingIn, ZONES } from './testing/history';
 
-const MODELS: Model[] = [
-  'shop',
-  'day',
-  'month',
-  'seen',
-  'buyer',
-  'order',
-  'refund',
-  'product',
-  'campaign',
-  'performance-day',
-  'performance-order',
-  'performance-request',
-  'live-session',
-  'live-end',
-  'live-hour',
-];
 const asActor = (c: Command): Principal =>
   c.metadata.actor.role === 'SELLER' ? { role: 'SELLER', shopId: c.shopId } : { role: c.metadata.actor.role };
 

@@ -51,6 +51,7 @@ const handles = ['LiveSessionStarted', 'LiveSessionEnded', 'OrderPlaced'] as con
  */
 export const liveProjection = projection<Docs, (typeof handles)[number]>({
   name: 'live-sessions',
+  models: ['live-session', 'live-end', 'live-hour'],
   version: 1,
   handles,
   documents: (event, shop) => {

@@ -130,6 +130,7 @@ function cancelled(docs: Partial<Docs>, day: PerformanceDayDoc, event: Projected
 /** The seller's performance figures per local day: shipments, cancellations and answers to requests. */
 export const performanceProjection = projection<Docs, (typeof handles)[number]>({
   name: 'performance',
+  models: ['performance-day', 'performance-order', 'performance-request'],
   version: 1,
   handles,
   documents: (event, shop) => {
