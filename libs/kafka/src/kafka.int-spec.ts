@@ -1,48 +1,14 @@
-import { SqliteEventStore, type StoredEvent } from '@sce/event-store';
-import { describeWith, eventuallyExpect, readTopic, startKafkaMock, type KafkaMock } from '@sce/test-stack';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describeWith, eventuallyExpect, readTopic } from '@sce/test-stack';
 import { type CommandIntake, type IntakeReply } from './command-answer';
 import { KafkaCommandConsumer } from './command-consumer';
-import { KafkaEventPublisher, type PublisherCheckpoint } from './event-publisher';
-import type { KafkaTopics } from './topics';
+import { useMockKafka } from './testing/mock-broker';
 
 describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
-  let broker: KafkaMock;
-  let kafka: Kafka;
-  let producer: Producer;
-  let suite = 0;
-  let topics: KafkaTopics;
-
-  beforeAll(async () => {
-    broker = await startKafkaMock(1);
-    kafka = new Kafka({ clientId: 'sce-test', brokers: broker.brokers, logLevel: logLevel.NOTHING });
-    producer = kafka.producer();
-    await producer.connect();
-  });
-  afterAll(async () => {
-    await producer.disconnect();
-    broker.stop();
-  });
-  beforeEach(async () => {
-    suite += 1;
-    topics = {
-      commands: `commands-${suite}`,
-      results: `results-${suite}`,
-      deadLetters: `dead-${suite}`,
-      events: `events-${suite}`,
-    };
-    await broker.createTopic(topics.commands, 3);
-    await broker.createTopic(topics.results, 1);
-    await broker.createTopic(topics.deadLetters, 1);
-    await broker.createTopic(topics.events, 3);
-  });
+  const mock = useMockKafka();
 
   const send = (key: string, value: string, headers: Record<string, string> = {}) =>
-    producer.send({ topic: topics.commands, messages: [{ key, value, headers }] });
-  const results = () => readTopic(broker.brokers, topics.results);
+    mock.producer.send({ topic: mock.topics.commands, messages: [{ key, value, headers }] });
+  const results = () => readTopic(mock.broker.brokers, mock.topics.results);
 
   /** An intake that answers each command id once with a number, and the same number again. */
   function recordingIntake() {
@@ -57,8 +23,14 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
     return { intake, calls };
   }
 
-  function consumer(intake: CommandIntake, groupId = `engine-${suite}`) {
-    return new KafkaCommandConsumer(kafka, { groupId, topics, intake, maxWaitTimeInMs: 100, sessionTimeout: 6000 });
+  function consumer(intake: CommandIntake, groupId = `engine-${mock.suite}`) {
+    return new KafkaCommandConsumer(mock.kafka, {
+      groupId,
+      topics: mock.topics,
+      intake,
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+    });
   }
 
   it('answers every command message on the results topic, keyed by command id, with its correlation id', async () => {
@@ -78,7 +50,7 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
         expect(byKey.get(`c-${i}`)!.headers).toMatchObject({ 'correlation-id': `corr-${i}`, 'command-id': `c-${i}` });
       }
       expect(calls.every((c) => c.apiKey === 'k-1')).toBe(true);
-      expect(readTopic(broker.brokers, topics.deadLetters)).toEqual([]);
+      expect(readTopic(mock.broker.brokers, mock.topics.deadLetters)).toEqual([]);
     } finally {
       await engine.stop();
     }
@@ -90,11 +62,11 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
     await engine.start();
     try {
       await send('shop-1', '{"commandId": "c-1", ', { 'correlation-id': 'corr-bad' });
-      await eventuallyExpect(() => expect(readTopic(broker.brokers, topics.deadLetters)).toHaveLength(1));
-      const [dead] = readTopic(broker.brokers, topics.deadLetters);
+      await eventuallyExpect(() => expect(readTopic(mock.broker.brokers, mock.topics.deadLetters)).toHaveLength(1));
+      const [dead] = readTopic(mock.broker.brokers, mock.topics.deadLetters);
       expect(dead!.value).toBe('{"commandId": "c-1", ');
       expect(dead!.headers['sce-error']).toMatch(/not JSON/);
-      expect(dead!.headers['sce-source']).toMatch(new RegExp(`^${topics.commands}/\\d@0$`));
+      expect(dead!.headers['sce-source']).toMatch(new RegExp(`^${mock.topics.commands}/\\d@0$`));
       const [answer] = results();
       expect(JSON.parse(answer!.value!)).toMatchObject({ status: 'invalid', errors: [{ field: '(body)' }] });
       expect(answer!.headers['correlation-id']).toBe('corr-bad');
@@ -129,9 +101,9 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
       if ((body as { commandId: string }).commandId === 'poison') throw new RangeError('Invalid time value');
       return intake(body, apiKey, correlationId);
     };
-    const engine = new KafkaCommandConsumer(kafka, {
-      groupId: `engine-${suite}`,
-      topics,
+    const engine = new KafkaCommandConsumer(mock.kafka, {
+      groupId: `engine-${mock.suite}`,
+      topics: mock.topics,
       intake: poisoned,
       maxWaitTimeInMs: 100,
       sessionTimeout: 6000,
@@ -150,7 +122,7 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
         correlationId: 'corr-poison',
       });
       expect(JSON.parse(second!.value!)).toMatchObject({ commandId: 'c-after', status: 'accepted' });
-      const dead = readTopic(broker.brokers, topics.deadLetters);
+      const dead = readTopic(mock.broker.brokers, mock.topics.deadLetters);
       expect(dead).toHaveLength(1);
       expect(dead[0]!.headers['sce-error']).toBe('the engine failed on this message: Invalid time value');
       expect(calls.map((c) => (c.body as { commandId: string }).commandId)).toEqual(['c-after']);
@@ -173,10 +145,10 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
       return { commandId, result: { status: 'accepted', commandId } };
     };
     // One partition, so that both shops' messages come in the same batches.
-    const single = { ...topics, commands: `${topics.commands}-one` };
-    await broker.createTopic(single.commands, 1);
-    const engine = new KafkaCommandConsumer(kafka, {
-      groupId: `engine-${suite}`,
+    const single = { ...mock.topics, commands: `${mock.topics.commands}-one` };
+    await mock.broker.createTopic(single.commands, 1);
+    const engine = new KafkaCommandConsumer(mock.kafka, {
+      groupId: `engine-${mock.suite}`,
       topics: single,
       intake,
       maxWaitTimeInMs: 100,
@@ -184,7 +156,7 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
     });
     await engine.start();
     try {
-      await producer.send({
+      await mock.producer.send({
         topic: single.commands,
         messages: Array.from({ length: 10 }, (_, i) => {
           const id = `${i % 2 ? 'b' : 'a'}-${i}`;
@@ -221,93 +193,5 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
     } finally {
       await restarted.stop();
     }
-  });
-
-  describe('publishing the event log', () => {
-    let dir: string;
-    let store: SqliteEventStore;
-    beforeEach(() => {
-      dir = mkdtempSync(join(tmpdir(), 'sce-kafka-'));
-      store = new SqliteEventStore(join(dir, 'events.db'));
-    });
-    afterEach(async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-
-    const metadata = { actor: { role: 'SYSTEM', id: 'test' }, occurredAt: '2026-11-27T00:00:00.000Z' };
-    const appendTo = (stream: string, count: number) =>
-      store.append([
-        {
-          stream,
-          expected: 'any',
-          events: Array.from({ length: count }, (_, n) => ({ type: 'Tick', data: { n }, metadata })),
-        },
-      ]);
-    const checkpoint = (): PublisherCheckpoint & { saved: number } => ({
-      saved: 0,
-      async load() {
-        return this.saved;
-      },
-      async save(from, to) {
-        if (from !== this.saved) throw new Error(`checkpoint moved: ${this.saved}, not ${from}`);
-        this.saved = to;
-      },
-    });
-    const published = () =>
-      readTopic(broker.brokers, topics.events).map((r) => ({ ...r, event: JSON.parse(r.value!) as StoredEvent }));
-
-    it('publishes every event once, keyed by stream, in log order within each stream, then follows live', async () => {
-      for (let s = 0; s < 6; s++) await appendTo(`visits-shop-${s}`, 50);
-      const saved = checkpoint();
-      const publisher = new KafkaEventPublisher(store, kafka.producer(), saved, topics.events);
-      await publisher.start();
-      try {
-        await appendTo('visits-shop-9', 10);
-        await eventuallyExpect(() => expect(published()).toHaveLength(310));
-        const records = published();
-        expect(new Set(records.map((r) => r.event.position)).size).toBe(310);
-        for (const r of records) {
-          expect(r.key).toBe(r.event.stream);
-          expect(r.headers).toEqual({
-            'event-id': r.event.id,
-            'event-type': 'Tick',
-            position: String(r.event.position),
-            ce_specversion: '1.0',
-            ce_id: r.event.id,
-            ce_source: 'urn:sce:seller-center-engine',
-            ce_type: 'Tick',
-            ce_time: r.event.metadata.occurredAt,
-            ce_subject: r.event.stream,
-            'content-type': 'application/json',
-          });
-        }
-        for (const partition of [0, 1, 2]) {
-          const positions = records.filter((r) => r.partition === partition).map((r) => r.event.position);
-          expect(positions).toEqual([...positions].sort((a, b) => a - b));
-        }
-        await eventuallyExpect(() => expect(saved.saved).toBe(310));
-      } finally {
-        await publisher.stop();
-      }
-    });
-
-    it('resumes from its checkpoint after a restart: nothing skipped, nothing sent twice', async () => {
-      await appendTo('visits-shop-1', 40);
-      const saved = checkpoint();
-      const first = new KafkaEventPublisher(store, kafka.producer(), saved, topics.events);
-      await first.start();
-      await eventuallyExpect(() => expect(saved.saved).toBe(40));
-      await first.stop();
-      await appendTo('visits-shop-1', 25);
-      const second = new KafkaEventPublisher(store, kafka.producer(), saved, topics.events);
-      await second.start();
-      try {
-        await eventuallyExpect(() => expect(saved.saved).toBe(65));
-        expect(published().map((r) => r.event.position)).toEqual(Array.from({ length: 65 }, (_, i) => i + 1));
-      } finally {
-        await second.stop();
-      }
-    });
   });
 });
