@@ -11,10 +11,10 @@ import { client, runCli, type Engine } from './engine-harness';
 const VISITS = 250_000;
 
 /**
- * A data directory whose log holds the domain's opening and VISITS visits to its shop, and no read
+ * A data directory whose log holds the domain's opening and `visits` visits to its shop, and no read
  * models yet: the engine starting on it is far behind the log.
  */
-export async function dataDirBehindTheLog(): Promise<string> {
+export async function dataDirBehindTheLog(visits = VISITS): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sce-e2e-behind-'));
   const store = new SqliteEventStore(join(dataDir, 'events.db'), { synchronous: 'normal' });
   const handler = new CommandHandler(store);
@@ -24,7 +24,7 @@ export async function dataDirBehindTheLog(): Promise<string> {
     await handler.handle(`opening-${i}`, command, actor);
   }
   const start = Date.parse('2026-11-02T00:00:00.000Z');
-  for (let done = 0; done < VISITS; done += 5000) {
+  for (let done = 0; done < visits; done += 5000) {
     const events = Array.from({ length: 5000 }, (_, k) => ({
       type: 'VisitRecorded',
       data: { shopId: 'shop-1', visitorId: `v-${(done + k) % 4000}`, productId: null },
