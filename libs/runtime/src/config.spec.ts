@@ -53,6 +53,10 @@ describe('engine configuration', () => {
     );
   });
 
+  it.each(['1e3', '0x10', ' 12', '12.0', '', '-1', '+5'])('refuses %j as a whole number', (value) => {
+    expect(() => loadConfig({ PORT: value })).toThrow(/PORT=.* must be a whole number from 0 to 65535/);
+  });
+
   it('flushes SQLite commits to disk unless told to trade that for speed', () => {
     expect(loadConfig({}).sqliteSynchronous).toBe('full');
     expect(loadConfig({ SCE_SQLITE_SYNCHRONOUS: 'normal' }).sqliteSynchronous).toBe('normal');

@@ -62,7 +62,8 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 }
 
 function integer(name: string, value: string, min: number, max: number, problems: string[]): number {
-  const n = Number(value);
+  // Digits only: Number() would also take '1e3', '0x10', ' 12 ' and '' (as 0).
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < min || n > max)
     problems.push(`${name}=${value} must be a whole number from ${min} to ${max}`);
   return n;
