@@ -24,6 +24,7 @@ const TYO = 'shop-tyo';
 const BUDGET_GZIP_BYTES = 300 * 1024;
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const count = new Intl.NumberFormat('en-US');
+const rate = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -119,21 +120,45 @@ describeWith('chromium', 'the seller center console in Chromium', () => {
     expect(now.date).toBe(day);
     expect(now.orders).toBe(2);
     expect(now.visitors).toBeGreaterThanOrEqual(3);
-    for (const figure of ['visitors', 'orders', 'itemsSold', 'gmv', 'liveSessions', 'refunds']) {
-      const money = figure === 'gmv' || figure === 'refunds';
+    const MONEY = ['gmv', 'refunds', 'avgOrderValue'];
+    const FIGURES = ['visitors', 'buyers', 'conversionRate', 'orders', 'itemsSold', 'gmv', 'avgOrderValue'];
+    const formatted = (figure: string, v: number | null) =>
+      v === null
+        ? '—'
+        : MONEY.includes(figure)
+          ? usd.format(v / 100)
+          : figure === 'conversionRate'
+            ? rate.format(v)
+            : count.format(v);
+    expect(now.buyers).toBe(2);
+    expect(now.conversionRate).toBe((now.buyers as number) / (now.visitors as number));
+    for (const figure of [...FIGURES, 'liveSessions', 'refunds']) {
       for (const [which, expected] of [
-        ['today', now[figure] as number],
-        ['yesterday', before[figure] as number],
+        ['today', now[figure] as number | null],
+        ['yesterday', before[figure] as number | null],
       ] as const) {
         const shown = page.locator(`[data-figure="${figure}"] [data-day="${which}"]`);
         expect({ figure, which, value: await shown.getAttribute('data-value') }).toEqual({
           figure,
           which,
-          value: String(expected),
+          value: String(expected ?? ''),
         });
-        expect(await shown.textContent()).toBe(money ? usd.format(expected / 100) : count.format(expected));
+        expect(await shown.textContent()).toBe(formatted(figure, expected));
       }
     }
+    // GMV by channel: today's and the 30 days' totals, as the API gives them.
+    const totals = dashboard.totals as Body;
+    for (const channel of ['LIVE', 'VIDEO', 'PRODUCT_CARD'])
+      expect({
+        channel,
+        today: await value(`[data-channel="${channel}"] [data-day="today"]`),
+        range: await value(`[data-channel="${channel}"] [data-day="range"]`),
+      }).toEqual({
+        channel,
+        today: String((now.gmvByChannel as Body)[channel]),
+        range: String((totals.gmvByChannel as Body)[channel]),
+      });
+    expect((now.gmvByChannel as Body).VIDEO).toBeGreaterThan(0);
     // The 30-day charts carry the API's days, one by one.
     const gmvDays = await page
       .locator('figure', { hasText: 'GMV' })

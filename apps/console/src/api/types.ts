@@ -1,12 +1,21 @@
 /** The shapes of today's read routes, as the engine's OpenAPI document (`/docs-json`) gives them. */
 
+export const CHANNELS = ['LIVE', 'VIDEO', 'PRODUCT_CARD'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 export interface Figures {
   visitors: number;
+  buyers: number;
   orders: number;
   itemsSold: number;
   gmv: number;
   refunds: number;
   liveSessions: number;
+  /** buyers ÷ visitors; null with no visitors. */
+  conversionRate: number | null;
+  /** gmv ÷ orders in minor units; null with no orders. */
+  avgOrderValue: number | null;
+  gmvByChannel: Record<Channel, number>;
 }
 
 export interface CampaignOfShop {

@@ -1,19 +1,13 @@
-import type { Campaign, CampaignOfShop, Dashboard, Figures, Products, Returns, ToShip } from '../api/types';
+import type { Campaign, CampaignOfShop, Dashboard, Products, Returns, ToShip } from '../api/types';
 import { lastDays } from '../lib/dates';
-import { count, day, instant, money, percent } from '../lib/format';
+import { count, instant } from '../lib/format';
 import { href } from '../lib/route';
 import { useResource } from '../lib/use-resource';
-import { DailyChart } from '../ui/chart';
 import { Loaded, Section } from '../ui/common';
 import { useShop } from '../ui/shop';
+import { DashboardFigures } from './home-figures';
 
-type Figure = keyof Figures;
-
-/**
- * The seller's dashboard: today against yesterday, the last 30 local days, what needs doing and
- * the campaigns. Conversion rate, GMV by channel, overdue orders and cancellation requests join
- * FIGURES and the action items when the read routes carry them.
- */
+/** The seller's dashboard: today against yesterday, the last 30 local days, what needs doing and the campaigns. */
 export function HomePage() {
   const { api, shopId, today, currency } = useShop();
   const base = `/v1/shops/${encodeURIComponent(shopId)}`;
@@ -34,62 +28,10 @@ export function HomePage() {
   }, [base, today]);
   const campaigns = useResource(() => api.get<Campaign[]>('/v1/campaigns'), []);
 
-  const asMoney = (v: number) => money(v, currency);
-  const FIGURES: { id: Figure; label: string; format: (v: number) => string }[] = [
-    { id: 'visitors', label: 'Visitors', format: count },
-    { id: 'orders', label: 'Orders', format: count },
-    { id: 'itemsSold', label: 'Items sold', format: count },
-    { id: 'gmv', label: 'GMV', format: asMoney },
-    { id: 'liveSessions', label: 'LIVE sessions', format: count },
-    { id: 'refunds', label: 'Refunded', format: asMoney },
-  ];
-
   return (
     <>
       <h1>Home</h1>
-      <Loaded resource={dashboard}>
-        {(d) => {
-          const now = d.days[d.days.length - 1]!;
-          const before = d.days[d.days.length - 2]!;
-          return (
-            <>
-              <Section title={`Today, ${day(now.date)}`} id="today">
-                <ul class="figures">
-                  {FIGURES.map((f) => (
-                    <li key={f.id} class="figure" data-figure={f.id}>
-                      <span class="label">{f.label}</span>
-                      <span class="value" data-day="today" data-value={now[f.id]}>
-                        {f.format(now[f.id])}
-                      </span>
-                      <span class="compare">
-                        Yesterday{' '}
-                        <span data-day="yesterday" data-value={before[f.id]}>
-                          {f.format(before[f.id])}
-                        </span>
-                        <Change now={now[f.id]} before={before[f.id]} />
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </Section>
-              <Section title="Last 30 days" id="trend">
-                <div class="charts">
-                  {FIGURES.slice(0, 4).map((f) => (
-                    <DailyChart
-                      key={f.id}
-                      title={f.label}
-                      dates={d.days.map((x) => x.date)}
-                      values={d.days.map((x) => x[f.id])}
-                      format={f.format}
-                      bars={f.id !== 'gmv'}
-                    />
-                  ))}
-                </div>
-              </Section>
-            </>
-          );
-        }}
-      </Loaded>
+      <Loaded resource={dashboard}>{(d) => <DashboardFigures dashboard={d} currency={currency} />}</Loaded>
       <Section title="Action items" id="action-items">
         <Loaded resource={actions}>
           {(a) => {
@@ -144,13 +86,6 @@ export function HomePage() {
       </Section>
     </>
   );
-}
-
-function Change({ now, before }: { now: number; before: number }) {
-  if (now === before) return <span class="change">no change</span>;
-  if (before === 0) return <span class="change up">new</span>;
-  const share = (now - before) / before;
-  return <span class={`change ${share > 0 ? 'up' : 'down'}`}>{`${share > 0 ? '+' : ''}${percent(share)}`}</span>;
 }
 
 function CampaignList({
