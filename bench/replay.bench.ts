@@ -1,5 +1,6 @@
-// npm run bench:replay — the analysts' side: exporting a 1,000,000-event history (NDJSON, CSV,
-// Parquet) with the CLI, its speed and its peak memory. Writes bench/results/replay.json.
+// npm run bench:replay — a 1,000,000-event history: exporting it with the CLI (NDJSON, CSV, Parquet),
+// rebuilding its read models (SQLite, PostgreSQL) and time travel, the speeds and peak memory.
+// Writes bench/results/replay.json.
 import type { EventStore, NewEvent } from '@sce/event-store';
 import { dashboard, TimeTravel } from '@sce/projections';
 import { loadConfig, openEventStore } from '@sce/runtime';
@@ -8,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeResults, type Figure } from './bench-kit';
+import { rebuildOnce, withPostgresCopy, type Rebuilt } from './rebuild';
 
 const EVENTS = Number(process.env.SCE_BENCH_EVENTS ?? 1_000_000);
 const PASSES = Number(process.env.SCE_BENCH_PASSES ?? 3);
@@ -146,6 +148,17 @@ async function main() {
     const store = await openEventStore(loadConfig({ ...process.env, SCE_STORE: 'sqlite', SCE_DATA_DIR: dataDir }));
     await seed(store);
     const travel = await timeTravelMs(store);
+    const rebuilt = await withPostgresCopy(store, (postgres) => {
+      const runs: Record<'sqlite' | 'postgres', Rebuilt[]> = { sqlite: [], postgres: [] };
+      for (let pass = 0; pass < PASSES; pass++) {
+        runs.sqlite.push(rebuildOnce(dataDir));
+        runs.postgres.push(rebuildOnce(dataDir, postgres));
+        console.log(
+          `pass ${pass + 1} rebuild  sqlite ${runs.sqlite[pass]!.perSec.toLocaleString('en-US')} events/s, postgres ${runs.postgres[pass]!.perSec.toLocaleString('en-US')} events/s`,
+        );
+      }
+      return runs;
+    });
     await store.close();
     const formats = ['ndjson', 'csv', 'parquet'];
     const runs: Record<string, { perSec: number; rssMib: number }[]> = Object.fromEntries(formats.map((f) => [f, []]));
@@ -163,6 +176,16 @@ async function main() {
       { name: `export.${format}_peak_rss_mib`, unit: 'MiB', value: Math.max(...runs[format]!.map((r) => r.rssMib)) },
     ]);
     figures.push(
+      ...(['sqlite', 'postgres'] as const).map((s) => ({
+        name: `${s}.rebuild_events_per_sec`,
+        unit: 'events/s',
+        value: median(rebuilt[s].map((r) => r.perSec)),
+      })),
+      {
+        name: 'rebuild.peak_rss_mib',
+        unit: 'MiB',
+        value: Math.max(...[...rebuilt.sqlite, ...rebuilt.postgres].map((r) => r.rssMib)),
+      },
       { name: 'timetravel.cold_ms', unit: 'ms', value: travel.cold },
       { name: 'timetravel.warm_ms', unit: 'ms', value: travel.warm },
     );
