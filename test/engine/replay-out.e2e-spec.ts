@@ -100,6 +100,9 @@ describe('replay --until into a directory, served by a read-only engine', () => 
     expect((await ro.platform.call('POST', '/v1/admin/rebuild')).status).toBe(405);
     const travel = await ro.analyst.get(`${DASHBOARD}&knownAtPosition=3`);
     expect(travel).toMatchObject({ status: 400, body: { errors: [{ field: 'knownAtPosition' }] } });
+    // Nor may a replay replace the file under the engine serving it.
+    const again = runCli(live.dataDir, 'replay', '--until', '1', '--out', out);
+    expect([again.status, again.stderr]).toEqual([1, expect.stringContaining('is in use by the engine')]);
     expect((await ro.analyst.get(DASHBOARD)).body).toEqual(recorded.dashboard);
     expect((await ro.analyst.get(ORDERS)).body).toEqual(recorded.orders);
   });
