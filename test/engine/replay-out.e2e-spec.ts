@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, startEngine, type Engine } from './engine-harness';
@@ -126,6 +126,18 @@ describe('replay --until into a directory, served by a read-only engine', () => 
       expect([help.status, help.stdout]).toEqual([0, expect.stringContaining('--until POSITION|RFC3339 --out DIR')]);
     } finally {
       rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('will not start read-only on a directory without read models, and opens no log there', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'sce-read-only-empty-'));
+    try {
+      await expect(startEngine({ SCE_DATA_DIR: empty, SCE_READ_ONLY: 'true' })).rejects.toThrow(
+        /SCE_READ_ONLY=true: no read models in .*read-models\.db; write them with npm run cli -- replay/,
+      );
+      expect(existsSync(join(empty, 'events.db'))).toBe(false);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
     }
   });
 });
