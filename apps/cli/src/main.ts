@@ -5,6 +5,8 @@ import { exportEvents } from './export/export';
 import { EXPORT_USAGE, exportOptions } from './export/export-options';
 import { keysCommand, KEYS_USAGE } from './keys';
 import { progressBar } from './progress';
+import { replayOut } from './replay/replay';
+import { checkOutDir, REPLAY_USAGE, replayOptions } from './replay/replay-options';
 import { openStores } from './stores';
 import { parseOptions, UsageError } from './usage';
 
@@ -65,6 +67,19 @@ const COMMANDS: Record<string, CliCommand> = {
         unlock();
         const what = values.projection?.join(', ') ?? 'the read models';
         process.stderr.write(`rebuilt ${what} from ${head} events in ${Date.now() - started} ms\n`);
+      } finally {
+        await events.close();
+      }
+    },
+  },
+  replay: {
+    usage: REPLAY_USAGE,
+    run: async (config, args) => {
+      const options = replayOptions(args);
+      checkOutDir(options.out, config.dataDir);
+      const { events } = await openStores(config);
+      try {
+        for (const line of await replayOut(events, options)) process.stderr.write(`${line}\n`);
       } finally {
         await events.close();
       }

@@ -9,10 +9,11 @@ import {
 import { CommandHandler, type TimerManager, type TimerStore } from '@sce/application';
 import type { ApiKeys } from '@sce/access';
 import type { EventStore } from '@sce/event-store';
-import { ProjectionRunner, TimeTravel, type DocStore } from '@sce/projections';
+import { ProjectionRunner, READ_MODELS, TimeTravel, type DocStore } from '@sce/projections';
 import { openApiKeys, openDocStore, openEventStore, type EngineConfig } from '@sce/runtime';
 import { Metrics } from './ops/metrics';
 import { ReadDocs } from './queries/time-travel/read-docs';
+import { openServedDocs, ServedLog } from './read-only/read-only';
 import { timerProviders } from './timers/timer-providers';
 import {
   API_KEYS,
@@ -38,6 +39,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger('Infrastructure');
 
   constructor(
+    @Inject(CONFIG) private readonly config: EngineConfig,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(DOC_STORE) private readonly docs: DocStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
@@ -53,8 +55,19 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       providers: [
         { provide: CONFIG, useValue: config },
         Metrics,
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
-        { provide: DOC_STORE, useFactory: () => openDocStore(config) },
+        ...(config.readOnly
+          ? [
+              { provide: DOC_STORE, useFactory: () => openServedDocs(config) },
+              {
+                provide: EVENT_STORE,
+                inject: [DOC_STORE],
+                useFactory: async (docs: DocStore) => new ServedLog(await docs.checkpoint(READ_MODELS)),
+              },
+            ]
+          : [
+              { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+              { provide: DOC_STORE, useFactory: () => openDocStore(config) },
+            ]),
         { provide: READ_DOCS, inject: [DOC_STORE], useFactory: (docs: DocStore) => new ReadDocs(docs) },
         { provide: TIME_TRAVEL, inject: [EVENT_STORE], useFactory: (events: EventStore) => new TimeTravel(events) },
         {
@@ -106,6 +119,14 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.config.readOnly) {
+      // Never started: the runner only tells the read routes and /health the position they serve.
+      this.runner.position = await this.docs.checkpoint(READ_MODELS);
+      this.logger.log(
+        `read-only: serving the read models of ${this.config.dataDir} at position ${this.runner.position}`,
+      );
+      return;
+    }
     await this.runner.start();
     this.timers.start();
     this.logger.log(`event store ${this.events.name}; read models from position ${this.runner.position}`);

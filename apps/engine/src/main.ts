@@ -37,7 +37,9 @@ async function main() {
   const notice = firstKeyNotice(app);
   process.stdout.write(
     [
-      `Seller-center engine listening on ${url}  (store: ${config.store}, read models: ${config.readModels}, data: ${config.dataDir})`,
+      config.readOnly
+        ? `Seller-center engine listening on ${url}  (read-only: the read models of ${config.dataDir}; no commands)`
+        : `Seller-center engine listening on ${url}  (store: ${config.store}, read models: ${config.readModels}, data: ${config.dataDir})`,
       `  console: ${url}/   API docs: ${url}/docs   health: ${url}/health   metrics: ${url}/metrics`,
       notice ?? `  API keys: npm run cli -- keys create --role PLATFORM --name <who>  (or POST /v1/api-keys)`,
       '',

@@ -27,5 +27,6 @@ export { campaigns } from './campaigns/campaigns.query';
 export type { Build, BuildProgress, Versions } from './generation';
 export { MemoryDocStore } from './time-travel/memory-doc-store';
 export { TimeTravel, type KnownAt, type Replayed } from './time-travel/time-travel';
+export { replayFresh, staleProjections, type ReplayedTo } from './time-travel/replay-into';
 export { sellerPerformance, type SellerPerformance } from './performance/performance.query';
 export { liveSessions, type LiveSessions } from './live/live-sessions.query';

@@ -70,4 +70,19 @@ describe('engine configuration', () => {
     expect(loadConfig({ SCE_TEST_CLOCK: '2026-11-27T08:00:00-08:00' }).testClock).toBe('2026-11-27T16:00:00.000Z');
     expect(() => loadConfig({ SCE_TEST_CLOCK: 'yes' })).toThrow(/SCE_TEST_CLOCK=yes must be an instant/);
   });
+
+  it('serves read-only only when told, from SQLite read models and without Kafka', () => {
+    expect(loadConfig({}).readOnly).toBe(false);
+    expect(loadConfig({ SCE_READ_ONLY: 'true' }).readOnly).toBe(true);
+    expect(() => loadConfig({ SCE_READ_ONLY: 'yes' })).toThrow(/SCE_READ_ONLY=yes is not one of true, false/);
+    const load = () =>
+      loadConfig({
+        SCE_READ_ONLY: 'true',
+        SCE_READ_MODELS: 'postgres',
+        SCE_POSTGRES_URL: 'postgres://localhost/sce',
+        SCE_KAFKA_BROKERS: 'kafka-1:9092',
+      });
+    expect(load).toThrow(/SCE_READ_MODELS must be sqlite/);
+    expect(load).toThrow(/leave SCE_KAFKA_BROKERS unset/);
+  });
 });

@@ -28,6 +28,11 @@ export interface EngineConfig {
   projectionLingerMs: number;
   /** A stream gets a snapshot once it has grown this many events past its last one (0: none; ADR 16). */
   snapshotEvery: number;
+  /**
+   * Serve the read models in `dataDir` (a `replay --out` directory, or a stopped engine's) and
+   * nothing else: no command intake, projections, timers or Kafka, no event log opened (ADR 21).
+   */
+  readOnly: boolean;
   /** Kafka transport: off when no brokers are given. */
   kafka?: KafkaConfig;
   /**
@@ -136,11 +141,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
     ),
     projectionLingerMs: integer('SCE_PROJECTION_LINGER_MS', env.SCE_PROJECTION_LINGER_MS ?? '20', 0, 1000, problems),
     snapshotEvery: integer('SCE_SNAPSHOT_EVERY', env.SCE_SNAPSHOT_EVERY ?? '1000', 0, 10_000_000, problems),
+    readOnly: oneOf('SCE_READ_ONLY', env.SCE_READ_ONLY ?? 'false', ['true', 'false'] as const, problems) === 'true',
   };
   const kafka = kafkaConfig(env, problems);
+  if (config.readOnly) readOnlyProblems(config, kafka, problems);
   const testClock = instant('SCE_TEST_CLOCK', env.SCE_TEST_CLOCK, problems);
   if (problems.length) throw new ConfigError(problems);
   return { ...config, ...(kafka ? { kafka } : {}), ...(testClock ? { testClock } : {}) };
+}
+
+/** A read-only engine serves an embedded read-model file and takes no commands from anywhere. */
+function readOnlyProblems(config: EngineConfig, kafka: KafkaConfig | undefined, problems: string[]): void {
+  if (config.readModels !== 'sqlite')
+    problems.push('SCE_READ_ONLY=true serves the SQLite read models of SCE_DATA_DIR: SCE_READ_MODELS must be sqlite');
+  if (kafka) problems.push('SCE_READ_ONLY=true takes no commands: leave SCE_KAFKA_BROKERS unset');
 }
 
 function kafkaConfig(env: NodeJS.ProcessEnv, problems: string[]): KafkaConfig | undefined {

@@ -6,10 +6,11 @@ import { Answers } from '../http/openapi/answers';
 import { ref } from '../http/openapi/schema-kit';
 import { statusForCode } from '../http/status';
 import { inSpan } from '../ops/tracing';
+import { WritableEngine } from '../read-only/read-only';
 import { CommandIntake } from './command-intake';
 
 @ApiTags('commands')
-@UseGuards(ApiKeyGuard)
+@UseGuards(WritableEngine, ApiKeyGuard)
 @Controller('v1/commands')
 export class CommandsController {
   constructor(private readonly intake: CommandIntake) {}
@@ -20,6 +21,7 @@ export class CommandsController {
   @Answers({
     200: 'Accepted',
     404: 'Rejected',
+    405: 'Rejected',
     409: { oneOf: [ref('Rejected'), ref('Conflict')] },
     413: 'Invalid',
     415: 'Invalid',

@@ -4,6 +4,7 @@ import { UnknownKeyError } from '@sce/access';
 import { DomainError } from '@sce/domain';
 import { StoreUnavailableError } from '@sce/event-store';
 import { NotCaughtUp } from '../queries/not-caught-up';
+import { ReadOnlyEngine } from '../read-only/read-only';
 import { statusForCode } from './status';
 
 interface Reply {
@@ -13,8 +14,9 @@ interface Reply {
 }
 
 /**
- * The one place errors become HTTP answers: domain codes to 403/404/409/422, body problems to
- * 400/413, an unreachable store to 503, and anything else to 500 with a correlation id to quote.
+ * The one place errors become HTTP answers: domain codes to 403/404/409/422, a write to a
+ * read-only engine to 405, body problems to 400/413, an unreachable store to 503, and anything
+ * else to 500 with a correlation id to quote.
  */
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
@@ -25,6 +27,8 @@ export class ErrorsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<{ id?: string; headers: Record<string, string | undefined> }>();
     const correlationId = request.headers['x-correlation-id'] ?? String(request.id ?? randomUUID());
     const [status, body] = answer(error);
+    // A 405 names what the route does allow: on a read-only engine, reading.
+    if (error instanceof ReadOnlyEngine) reply.header('allow', 'GET, HEAD');
     if (status >= 500) this.logger.error({ err: error, correlationId }, 'request failed');
     reply
       .status(status)
@@ -72,6 +76,7 @@ function answer(error: unknown): [number, object] {
       },
     ];
   }
+  if (error instanceof ReadOnlyEngine) return [405, { status: 'rejected', code: error.code, message: error.message }];
   if (error instanceof UnknownKeyError) return [404, { status: 'rejected', code: error.code, message: error.message }];
   if (error instanceof NotCaughtUp) return [503, { status: 'not-caught-up', message: error.message }];
   if (error instanceof StoreUnavailableError)

@@ -4,16 +4,17 @@ import { DomainError } from '@sce/domain';
 import type { ProjectionRunner } from '@sce/projections';
 import { ApiKeyGuard, CallerOf, type Caller } from '../auth/auth.guard';
 import { Answers } from '../http/openapi/answers';
+import { WritableEngine } from '../read-only/read-only';
 import { PROJECTION_RUNNER } from '../tokens';
 
 @ApiTags('operations')
-@UseGuards(ApiKeyGuard)
+@UseGuards(WritableEngine, ApiKeyGuard)
 @Controller('v1/admin')
 export class AdminController {
   constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
 
   @Post('rebuild')
-  @Answers({ 200: 'Rebuilt' })
+  @Answers({ 200: 'Rebuilt', 405: 'Rejected' })
   @HttpCode(200)
   @ApiOperation({
     summary:

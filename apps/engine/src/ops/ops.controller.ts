@@ -4,8 +4,9 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type { TimerManager } from '@sce/application';
 import type { EventStore } from '@sce/event-store';
 import type { ProjectionRunner } from '@sce/projections';
+import type { EngineConfig } from '@sce/runtime';
 import { KafkaTransport } from '../kafka/kafka-transport';
-import { EVENT_STORE, PROJECTION_RUNNER, TIMER_MANAGER } from '../tokens';
+import { CONFIG, EVENT_STORE, PROJECTION_RUNNER, TIMER_MANAGER } from '../tokens';
 import { ref } from '../http/openapi/schema-kit';
 import { Metrics } from './metrics';
 
@@ -23,14 +24,23 @@ export class OpsController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly kafka: KafkaTransport,
     @Inject(TIMER_MANAGER) private readonly timers: TimerManager,
+    @Inject(CONFIG) private readonly config: EngineConfig,
   ) {}
 
   @Get('health')
   @ApiResponse({ status: 200, description: 'healthy', schema: ref('Health') })
   @ApiResponse({ status: 503, description: 'a part is down: which, and why', schema: ref('Health') })
   @HealthCheck()
-  @ApiOperation({ summary: 'Event store reachable, and how far the read models lag behind the log' })
+  @ApiOperation({
+    summary:
+      'Event store reachable, and how far the read models lag behind the log; a read-only engine: readModels with mode read-only and the position served',
+  })
   check() {
+    // Read-only: no log, projections, timers or Kafka to look at; the read models at one position.
+    if (this.config.readOnly)
+      return this.health.check([
+        () => this.indicators.check('readModels').up({ mode: 'read-only', position: this.runner.position }),
+      ]);
     return this.health.check([
       async () => {
         const store = this.indicators.check('eventStore');

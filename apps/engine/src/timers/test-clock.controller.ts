@@ -5,6 +5,7 @@ import { Instant } from '@sce/contracts';
 import { DomainError } from '@sce/domain';
 import { ApiKeyGuard, CallerOf, type Caller } from '../auth/auth.guard';
 import { Answers } from '../http/openapi/answers';
+import { WritableEngine } from '../read-only/read-only';
 import { CLOCK, TIMER_MANAGER } from '../tokens';
 
 export class SetTestClockDto {
@@ -29,7 +30,7 @@ const NOW = {
  * answer. Off by default (404); on only when the engine was started with `SCE_TEST_CLOCK`; PLATFORM keys only.
  */
 @ApiTags('operations')
-@UseGuards(ApiKeyGuard)
+@UseGuards(WritableEngine, ApiKeyGuard)
 @Controller('v1/test')
 export class TestClockController {
   constructor(
@@ -39,7 +40,7 @@ export class TestClockController {
 
   @Put('clock')
   @HttpCode(200)
-  @Answers({ 200: NOW, 404: 'Rejected', 413: 'Invalid', 415: 'Invalid' })
+  @Answers({ 200: NOW, 404: 'Rejected', 405: 'Rejected', 413: 'Invalid', 415: 'Invalid' })
   @ApiOperation({
     summary:
       'TESTS ONLY, off unless the engine runs with SCE_TEST_CLOCK: set the engine clock (PLATFORM only); answers once the timers due by then have fired',

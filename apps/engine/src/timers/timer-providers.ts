@@ -14,6 +14,7 @@ import type { ProjectionRunner } from '@sce/projections';
 import { dataFiles, type EngineConfig } from '@sce/runtime';
 import { join } from 'node:path';
 import { Metrics } from '../ops/metrics';
+import { NO_TIMERS } from '../read-only/read-only';
 import { CLOCK, COMMAND_HANDLER, EVENT_STORE, PROJECTION_RUNNER, TIMER_MANAGER, TIMER_STORE } from '../tokens';
 
 /** The timer table in the event store's database: its PostgreSQL schema, its SQLite file, or a file beside KurrentDB. */
@@ -31,7 +32,7 @@ export const timerProviders = (config: EngineConfig): Provider[] => [
     provide: CLOCK,
     useFactory: (): Clock => (config.testClock ? new SettableClock(new Date(config.testClock)) : systemClock),
   },
-  { provide: TIMER_STORE, useFactory: () => openTimerStore(config) },
+  { provide: TIMER_STORE, useFactory: () => (config.readOnly ? NO_TIMERS : openTimerStore(config)) },
   {
     provide: TIMER_MANAGER,
     inject: [EVENT_STORE, TIMER_STORE, COMMAND_HANDLER, PROJECTION_RUNNER, CLOCK, Metrics],

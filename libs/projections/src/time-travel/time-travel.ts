@@ -1,11 +1,9 @@
-import type { EventStore, StoredEvent } from '@sce/event-store';
+import type { EventStore } from '@sce/event-store';
 import type { DocStore } from '../doc-store';
-import { projectBatch } from '../project-batch';
-import { READ_MODELS } from '../runner';
 import { MemoryDocStore } from './memory-doc-store';
+import { replayInto, type KnownAt } from './replay-into';
 
-/** A point of the log: a global position, or the last event recorded at or before an instant. */
-export type KnownAt = { position: number } | { time: string };
+export type { KnownAt } from './replay-into';
 
 /** The read models as they stood at a point of the log, and that point. */
 export interface Replayed {
@@ -53,8 +51,6 @@ export class TimeTravel {
   private async replayTo(at: KnownAt): Promise<Replayed> {
     const hit = this.entries.find((e) => ('position' in at ? e.position === at.position : e.times.has(at.time)));
     if (hit) return this.touch(hit);
-    const until = (event: StoredEvent) =>
-      'position' in at ? event.position <= at.position : event.recordedAt <= at.time;
     // Continue the latest replay that stopped before the point (it holds a prefix of what is asked).
     const base = this.entries
       .filter((e) => ('position' in at ? e.position < at.position : (e.recordedAt ?? '') <= at.time))
@@ -62,20 +58,12 @@ export class TimeTravel {
     const entry: Entry = base ?? { docs: new MemoryDocStore(), position: 0, times: new Set() };
     this.entries = this.entries.filter((e) => e !== entry);
     entry.times = new Set();
-    for await (const batch of this.events.readAll({
-      after: entry.position,
-      batchSize: this.options.batchSize ?? 5000,
-    })) {
-      const known = batch.filter(until);
-      if (known.length) {
-        const changes = await projectBatch(known, (keys) => entry.docs.load(keys));
-        const last = known[known.length - 1]!;
-        await entry.docs.commit(changes, READ_MODELS, entry.position, last.position);
-        entry.position = last.position;
-        entry.recordedAt = last.recordedAt;
-      }
-      if (known.length < batch.length) break;
-    }
+    const reached = await replayInto(this.events, entry.docs, at, {
+      from: { position: entry.position, recordedAt: entry.recordedAt },
+      batchSize: this.options.batchSize,
+    });
+    entry.position = reached.position;
+    entry.recordedAt = reached.recordedAt;
     if ('time' in at) entry.times.add(at.time);
     return this.touch(entry);
   }

@@ -9,6 +9,7 @@ const WHY: Record<number, string> = {
   401: 'no key, or a key that is unknown, revoked or expired',
   403: 'rejected: the key may not do this (auth.*)',
   404: 'rejected: not found (a shop, order, product, key …)',
+  405: 'rejected: engine.read-only, this engine serves read models only (SCE_READ_ONLY=true); send it to one with the event log',
   409: 'rejected: command.id-reused, or a conflict retries could not resolve',
   413: 'invalid: the body is larger than SCE_BODY_LIMIT_BYTES',
   414: 'invalid: a part of the path is too long',

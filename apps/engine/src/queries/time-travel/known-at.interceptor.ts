@@ -2,9 +2,10 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import { canonicalInstant } from '@sce/contracts';
 import type { EventStore } from '@sce/event-store';
 import type { KnownAt, TimeTravel } from '@sce/projections';
+import type { EngineConfig } from '@sce/runtime';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { invalidInput } from '../../http/strict-input.pipe';
-import { EVENT_STORE, READ_DOCS, TIME_TRAVEL } from '../../tokens';
+import { CONFIG, EVENT_STORE, READ_DOCS, TIME_TRAVEL } from '../../tokens';
 import type { ReadDocs } from './read-docs';
 
 interface Reply {
@@ -24,6 +25,7 @@ export class KnownAtInterceptor implements NestInterceptor {
     @Inject(TIME_TRAVEL) private readonly travel: TimeTravel,
     @Inject(READ_DOCS) private readonly docs: ReadDocs,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(CONFIG) private readonly config: EngineConfig,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -45,6 +47,13 @@ export class KnownAtInterceptor implements NestInterceptor {
     const fields = ['knownAt', 'knownAtPosition', 'atPosition'].filter((f) => query[f] !== undefined);
     if (fields.length > 1)
       throw invalidInput([{ field: fields[1]!, message: `${fields.join(' and ')} do not go together: choose one` }]);
+    if (this.config.readOnly)
+      throw invalidInput([
+        {
+          field: 'position' in at ? 'knownAtPosition' : 'knownAt',
+          message: `a read-only engine has no log to travel back in: it answers as of position ${await this.events.headPosition()} only`,
+        },
+      ]);
     if ('position' in at) {
       const head = await this.events.headPosition();
       if (at.position > head)
