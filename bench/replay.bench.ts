@@ -1,6 +1,8 @@
-// npm run bench:replay — a 1,000,000-event history: exporting it with the CLI (NDJSON, CSV, Parquet),
-// rebuilding its read models (SQLite, PostgreSQL) and time travel, the speeds and peak memory.
+// npm run bench:replay — a 1,000,000-event history of 16 shops of skewed sizes: exporting it with the
+// CLI (NDJSON, CSV, Parquet), rebuilding its read models (SQLite, PostgreSQL), the engine's reads on
+// them, and time travel: the speeds and peak memory.
 // Writes bench/results/replay.json.
+import { streams } from '@sce/domain';
 import type { EventStore, NewEvent } from '@sce/event-store';
 import { dashboard, TimeTravel } from '@sce/projections';
 import { loadConfig, openEventStore } from '@sce/runtime';
@@ -9,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeResults, type Figure } from './bench-kit';
+import { readFigures } from './read-load';
 import { rebuildOnce, withPostgresCopy, type Rebuilt } from './rebuild';
 
 const EVENTS = Number(process.env.SCE_BENCH_EVENTS ?? 1_000_000);
@@ -81,10 +84,33 @@ function tenEvents(shop: number, n: number): { stream: string; events: NewEvent[
   ];
 }
 
+/** Skewed shop sizes: shop-0 has four in ten orders, each of the other fifteen one in twenty-five. */
+const SHOPS = 16;
+const shopOf = (n: number) => (n % 5 < 2 ? 0 : 1 + (Math.floor(n / 5) % (SHOPS - 1)));
+
 async function seed(store: EventStore): Promise<void> {
   const started = Date.now();
+  await store.append(
+    Array.from({ length: SHOPS }, (_, i) => ({
+      stream: streams.shop(`shop-${i}`),
+      expected: 'any' as const,
+      events: [
+        {
+          type: 'ShopRegistered',
+          data: {
+            shopId: `shop-${i}`,
+            name: `Shop ${i}`,
+            sellerId: `s-${i}`,
+            timeZone: 'America/Los_Angeles',
+            currency: 'USD',
+          },
+          metadata: meta('PLATFORM', 'ops', 0),
+        },
+      ],
+    })),
+  );
   for (let n = 0; n * 10 < EVENTS; n += 100) {
-    const writes = Array.from({ length: 100 }, (_, k) => tenEvents(n % 16, n + k)).flat();
+    const writes = Array.from({ length: 100 }, (_, k) => tenEvents(shopOf(n + k), n + k)).flat();
     await store.append(writes.map((w) => ({ ...w, expected: 'any' as const })));
   }
   console.log(`seeded ${EVENTS.toLocaleString('en-US')} events in ${Date.now() - started} ms`);
@@ -110,7 +136,7 @@ function exportOnce(dataDir: string, format: string): { perSec: number; rssMib: 
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SCE_DATA_DIR: dataDir, SCE_BENCH_RSS_FILE: rssFile } },
   );
   const reported = /exported (\d+) events in \d+ ms \((\d+)\/s\)/.exec(run.stderr);
-  if (run.status !== 0 || !reported || Number(reported[1]) !== EVENTS)
+  if (run.status !== 0 || !reported || Number(reported[1]) !== EVENTS + SHOPS)
     throw new Error(`export --format ${format} failed (${run.status}): ${run.stderr}`);
   return { perSec: Number(reported[2]), rssMib: Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024) };
 }
@@ -171,6 +197,10 @@ async function main() {
           `pass ${pass + 1} ${format.padEnd(8)} ${run.perSec.toLocaleString('en-US')} events/s, peak RSS ${run.rssMib} MiB`,
         );
       }
+    // The last SQLite rebuild left the data directory's read models built: an engine serves them (its
+    // visits go to the log, so this comes after the exports).
+    const shops = Array.from({ length: SHOPS }, (_, i) => `shop-${i}`);
+    const reads = await readFigures(dataDir, 'shop-0', 'shop-1', shops);
     const figures: Figure[] = formats.flatMap((format) => [
       { name: `export.${format}_events_per_sec`, unit: 'events/s', value: median(runs[format]!.map((r) => r.perSec)) },
       { name: `export.${format}_peak_rss_mib`, unit: 'MiB', value: Math.max(...runs[format]!.map((r) => r.rssMib)) },
@@ -188,6 +218,7 @@ async function main() {
       },
       { name: 'timetravel.cold_ms', unit: 'ms', value: travel.cold },
       { name: 'timetravel.warm_ms', unit: 'ms', value: travel.warm },
+      ...reads,
     );
     writeResults('replay.json', figures);
     for (const format of formats)
