@@ -14,7 +14,8 @@ export const MODELS = [
   'performance-request',
   'live-session',
   'live-end',
-  'live-hour',
+  'live-minute',
+  'live-order',
 ] as const;
 
 /** Read models are small JSON documents, one per (model, shop, id). Campaigns use the shop `*`. */

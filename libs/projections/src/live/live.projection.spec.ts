@@ -1,7 +1,8 @@
 import { ev, line, placed, shopRegistered } from '@sce/domain/testkit';
 import { documents, stored } from '../testing/history';
 import { replayedDocs } from '../testing/memory-docs';
-import type { LiveHourDoc } from './live.projection';
+import fc from 'fast-check';
+import type { LiveMinuteDoc, LiveOrderDoc } from './live.projection';
 import { liveSessions } from './live-sessions.query';
 
 const registered = stored(shopRegistered('shop-1'), '2026-10-01T00:00:00.000Z', 'PLATFORM');
@@ -14,17 +15,20 @@ const order = (orderId: string, at: string, units: number, channel: 'LIVE' | 'VI
 const range = { from: '2026-11-01', to: '2026-12-01' };
 
 describe('LIVE sessions', () => {
-  it('given LIVE orders, keeps them by their UTC hour; other channels are not kept', async () => {
-    const hours = await documents<LiveHourDoc>(
-      [registered, order('o-1', '2026-11-20T18:05:00Z', 2), order('o-2', '2026-11-20T18:59:59.999Z', 1, 'VIDEO')],
-      'live-hour',
-    );
-    expect(hours).toEqual({
-      '2026-11-20T18': {
-        hour: '2026-11-20T18',
-        orders: [{ orderId: 'o-1', placedAt: '2026-11-20T18:05:00.000Z', units: 2, gmv: 2000 }],
-      },
+  it('given LIVE orders, sums them by UTC minute and keeps each by its time; other channels are not kept', async () => {
+    const events = [
+      registered,
+      order('o-1', '2026-11-20T18:05:00Z', 2),
+      order('o-2', '2026-11-20T18:05:59.999Z', 3),
+      order('o-3', '2026-11-20T18:05:30Z', 1, 'VIDEO'),
+    ];
+    expect(await documents<LiveMinuteDoc>(events, 'live-minute')).toEqual({
+      '2026-11-20T18:05': { minute: '2026-11-20T18:05', orders: 2, units: 5, gmv: 5000 },
     });
+    expect(Object.keys(await documents<LiveOrderDoc>(events, 'live-order'))).toEqual([
+      '2026-11-20T18:05:00.000Z:o-1',
+      '2026-11-20T18:05:59.999Z:o-2',
+    ]);
   });
 
   it('when asked, gives each session the LIVE orders placed with start ≤ placedAt < end, newest session first', async () => {
@@ -75,5 +79,36 @@ describe('LIVE sessions', () => {
       started('s-nov', '2026-11-01T08:00:00.000Z'),
     ]);
     expect((await liveSessions(docs, 'shop-1', range)).sessions.map((s) => s.sessionId)).toEqual(['s-nov']);
+  });
+
+  it('gives a session exactly the LIVE orders placed in [start, end), whatever the minutes (property)', async () => {
+    const base = Date.parse('2026-11-20T18:00:00.000Z');
+    // Anywhere in three hours, or at the edges of a minute, where the sums and the orders meet.
+    const edge = fc
+      .tuple(fc.integer({ min: 0, max: 5 }), fc.constantFrom(0, 1, 59_999))
+      .map(([m, ms]) => m * 60_000 + ms);
+    const instant = fc
+      .oneof(fc.integer({ min: 0, max: 3 * 3_600_000 }), edge)
+      .map((ms) => new Date(base + ms).toISOString());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(instant, fc.integer({ min: 1, max: 9 })), { maxLength: 40 }),
+        instant,
+        fc.option(instant, { nil: null }),
+        async (orders, startedAt, endedAt) => {
+          const events = [
+            registered,
+            started('s-1', startedAt),
+            ...orders.map(([at, units], i) => order(`o-${i}`, at, units)),
+            ...(endedAt === null ? [] : [ended('s-1', endedAt)]),
+          ];
+          const inSession = orders.filter(([at]) => at >= startedAt && (endedAt === null || at < endedAt));
+          const units = inSession.reduce((n, [, u]) => n + u, 0);
+          const [session] = (await liveSessions(await replayedDocs(events), 'shop-1', range)).sessions;
+          expect(session).toMatchObject({ orders: inSession.length, units, gmv: units * 1000 });
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
