@@ -169,6 +169,13 @@ async function timeTravelMs(store: EventStore): Promise<{ cold: number; warm: nu
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 async function main() {
+  // SCE_BENCH_SEED_DIR=DIR: only seed the history into DIR and keep it, to profile a CLI command on it.
+  const keep = process.env.SCE_BENCH_SEED_DIR;
+  if (keep) {
+    const store = await openEventStore(loadConfig({ ...process.env, SCE_STORE: 'sqlite', SCE_DATA_DIR: keep }));
+    await seed(store);
+    return store.close();
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'sce-bench-replay-'));
   try {
     const store = await openEventStore(loadConfig({ ...process.env, SCE_STORE: 'sqlite', SCE_DATA_DIR: dataDir }));

@@ -1,8 +1,10 @@
 import type { EventStore } from '@sce/event-store';
 import { modelsOf } from './build-plan';
+import { keyOf } from './doc-key';
 import type { DocStore } from './doc-store';
 import { buildCheckpoint, type Build, type BuildProgress } from './generation';
-import { projectBatch } from './project-batch';
+import { KeyFilter } from './key-filter';
+import { projectBatch, type LoadDocs } from './project-batch';
 import { SHOP_PROJECTION, type AnyProjection } from './registry';
 
 /** What a build needs of the runner whose read models it replaces. */
@@ -24,6 +26,8 @@ export class GenerationBuild {
   private stopped = false;
   readonly done: Promise<void>;
   private readonly readModels: readonly AnyProjection[];
+  /** The ids this build has written, when it began in this process; a resumed build reads them all. */
+  private readonly written: KeyFilter | undefined;
 
   private constructor(
     private readonly events: EventStore,
@@ -35,6 +39,8 @@ export class GenerationBuild {
   ) {
     // The shops are always projected into the build: they are its events' context.
     this.readModels = projections.filter((p) => p.name !== SHOP_PROJECTION.name);
+    // Only this build writes its generation: begun here, every id it holds passed through `written`.
+    this.written = position === 0 ? new KeyFilter() : undefined;
     this.done = this.run();
   }
 
@@ -68,6 +74,13 @@ export class GenerationBuild {
     }
   }
 
+  /** The documents of `keys` in the build's generation, asking the store only for those it may hold. */
+  private readonly load: LoadDocs = (keys) => {
+    const { written } = this;
+    const held = written ? keys.filter((key) => written.mightHave(keyOf(key))) : keys;
+    return held.length ? this.docs.load(held, this.build.generation) : Promise.resolve(new Map());
+  };
+
   /** One batch, up to the live position at most; or the switch, once there. True once switched. */
   private async step(): Promise<boolean> {
     if (this.stopped) return false;
@@ -79,9 +92,10 @@ export class GenerationBuild {
     }
     const batch = (await this.events.readBatch(this.position, this.live.batchSize)).filter((e) => e.position <= target);
     if (!batch.length) return false;
-    const changes = await projectBatch(batch, (keys) => this.docs.load(keys, generation), this.readModels);
+    const changes = await projectBatch(batch, this.load, this.readModels);
     const to = batch[batch.length - 1]!.position;
     await this.docs.commit(changes, buildCheckpoint(generation), this.position, to, generation);
+    for (const id of changes.keys()) this.written?.add(id);
     this.position = to;
     return false;
   }
