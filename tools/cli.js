@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run cli -- …`: the analysts' and operators' command line, from its TypeScript sources.
+// `npm run cli -- …`: the analysts' and operators' command line, compiled from its TypeScript
+// sources (tools/build-js.js compiles them when they changed).
 const { join } = require('node:path');
-process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT ?? join(__dirname, '..', 'tsconfig.base.json');
-require('@swc-node/register');
-require(join(__dirname, '..', 'apps', 'cli', 'src', 'main.ts'));
+const compiled = require('./build-js').ensureCompiled();
+process.setSourceMapsEnabled(true);
+require(join(compiled, 'apps', 'cli', 'src', 'main.js'));

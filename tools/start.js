@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: runs the engine from its TypeScript sources (swc compiles them as they load,
-// with the decorator metadata Nest's dependency injection needs), after building the seller center
-// console it serves at `/` if its build is missing or stale.
+// `npm start`: runs the engine compiled from its TypeScript sources (tools/build-js.js compiles them
+// when they changed), after building the seller center console it serves at `/` if its build is
+// missing or stale.
 const { join } = require('node:path');
 try {
   const outcome = require('./build-console').ensureConsoleBuilt();
@@ -9,6 +9,7 @@ try {
 } catch (error) {
   process.stderr.write(`${error.message}\nthe engine starts without the console\n`);
 }
-process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT ?? join(__dirname, '..', 'tsconfig.base.json');
-require('@swc-node/register');
-require(join(__dirname, '..', 'apps', 'engine', 'src', 'main.ts'));
+const compiled = require('./build-js').ensureCompiled();
+process.setSourceMapsEnabled(true);
+process.env.SCE_CONSOLE_DIR = process.env.SCE_CONSOLE_DIR ?? join(__dirname, '..', 'dist', 'apps', 'console');
+require(join(compiled, 'apps', 'engine', 'src', 'main.js'));

@@ -3,8 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where `tools/build-console.js` writes the seller center console (git-ignored). */
-export const CONSOLE_DIR = join(__dirname, '../../../../dist/apps/console');
+/** Where `tools/build-console.js` writes the seller center console (git-ignored); `npm start` says. */
+export const CONSOLE_DIR = process.env.SCE_CONSOLE_DIR ?? join(__dirname, '../../../../dist/apps/console');
 
 // The console loads only its own files and talks only to this origin's API.
 const CONSOLE_HEADERS = {
