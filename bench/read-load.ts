@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Figure } from './bench-kit';
+import { latencyWhileRebuilding } from './rebuild-latency';
 
 const RANGE = 'from=2026-11-01&to=2027-03-01';
 /** Each read route, as a seller's page asks it (120 days where a range is asked). */
@@ -100,7 +101,10 @@ async function mixed(url: string, key: string, system: string, shops: string[], 
   return { perSec: Math.round(reads['2xx'] / reads.duration), p99: reads.latency.p99 };
 }
 
-/** An engine on `dataDir` (its read models built): the reads figures for `largest` and `smallest`. */
+/**
+ * An engine on `dataDir` (its read models built): the reads figures for `largest` and `smallest`,
+ * then its answers while it rebuilds them.
+ */
 export async function readFigures(dataDir: string, largest: string, smallest: string, shops: string[]) {
   const engine = await startEngine(dataDir);
   try {
@@ -128,6 +132,7 @@ export async function readFigures(dataDir: string, largest: string, smallest: st
         { name: `reads.mixed_p99_ms.c${connections}`, unit: 'ms', value: p99 },
       );
     }
+    figures.push(...(await latencyWhileRebuilding(engine.url, key, system)));
     return figures;
   } finally {
     engine.stop();
