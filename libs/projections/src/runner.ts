@@ -3,6 +3,8 @@ import { closeOver, staleIn, versionsOf } from './build-plan';
 import { CheckpointMoved, type DocStore } from './doc-store';
 import { buildCheckpoint, type BuildProgress, type Versions } from './generation';
 import { GenerationBuild } from './generation-build';
+import { KeyFilter } from './key-filter';
+import { keyOf } from './doc-key';
 import { projectBatch } from './project-batch';
 import { PROJECTIONS, SHOP_PROJECTION, type AnyProjection } from './registry';
 
@@ -30,6 +32,12 @@ export class ProjectionRunner {
   private turns: Promise<unknown> = Promise.resolve();
   private planning: Promise<unknown> = Promise.resolve();
   private followed?: BuildProgress;
+  /**
+   * The ids this runner has written, while it has projected every document there is: it started
+   * leading at checkpoint 0 and no build has begun since (a switch serves documents it never wrote).
+   * Any other writer moves the checkpoint, and this runner's next commit then fails (CheckpointMoved).
+   */
+  private written?: KeyFilter;
   private readonly projections: readonly AnyProjection[];
   private readonly readModels: readonly AnyProjection[];
   position = 0;
@@ -64,6 +72,8 @@ export class ProjectionRunner {
     if (this.docs.tryLead && !(await this.docs.tryLead(READ_MODELS))) return this.follow();
     this.leading = true;
     this.followed = undefined;
+    this.position = await this.docs.checkpoint(READ_MODELS);
+    this.written = this.position === 0 ? new KeyFilter() : undefined;
     await this.docs.refresh();
     await this.docs.sweep();
     await this.plan(staleIn(this.projections, await this.storedVersions()));
@@ -131,6 +141,7 @@ export class ProjectionRunner {
     clearTimeout(this.sweeping);
     await this.builder?.stop();
     this.builder = undefined;
+    this.written = undefined;
     await this.subscription?.stop();
     for (const w of this.waiters) w.resolve();
     this.waiters = [];
@@ -144,6 +155,13 @@ export class ProjectionRunner {
    */
   async rebuild(names: readonly string[] = this.projections.map((p) => p.name)): Promise<void> {
     if (this.stopped) await this.start();
+    // Nothing projected yet: catching up is building everything from the log, once.
+    if (this.leading && this.written && this.position === 0 && !this.builder) {
+      const head = await this.events.headPosition();
+      let caughtUp = false;
+      while (!caughtUp && !this.stopped) caughtUp = await this.waitFor(head, 60_000);
+      return;
+    }
     if (this.leading) {
       await this.plan(names);
       while (this.builder) await this.builder.done;
@@ -169,6 +187,7 @@ export class ProjectionRunner {
       if (stored && this.builder?.build.generation === stored.generation && sameVersions(stored.versions, versions))
         return;
       await this.builder?.stop();
+      this.written = undefined;
       const build = stored && sameVersions(stored.versions, versions) ? stored : await this.docs.beginBuild(versions);
       const live = {
         batchSize: this.options.batchSize ?? 500,
@@ -227,10 +246,19 @@ export class ProjectionRunner {
     for (const w of ready) w.resolve();
   }
 
+  /** The documents of `keys`, asking the store only for those it may hold. */
+  private load(keys: Parameters<DocStore['load']>[0]) {
+    const { written } = this;
+    const held = written ? keys.filter((key) => written.mightHave(keyOf(key))) : keys;
+    return held.length ? this.docs.load(held) : Promise.resolve(new Map<string, unknown>());
+  }
+
   private async apply(batch: StoredEvent[]): Promise<void> {
-    const changes = await projectBatch(batch, (keys) => this.docs.load(keys), this.readModels);
+    const written = this.written;
+    const changes = await projectBatch(batch, (keys) => this.load(keys), this.readModels);
     const position = batch[batch.length - 1]!.position;
     await this.docs.commit(changes, READ_MODELS, this.position, position);
+    for (const id of changes.keys()) written?.add(id);
     this.position = position;
     this.release(position);
   }
