@@ -25,6 +25,9 @@ function stagedValue(kind: ColumnKind, value: unknown): unknown {
     case 'time':
       // Canonical UTC instants, as TIMESTAMP (UTC) reads them: `2026-11-27 15:04:05.000`.
       return typeof value === 'string' ? value.replace('T', ' ').replace('Z', '') : undefined;
+    case 'json':
+      // The value itself: as its JSON text, read_json's JSON type would take it as a JSON string.
+      return value;
     default:
       return asText(kind, value);
   }
@@ -47,6 +50,10 @@ export function parquetSink(file: string, columns: Column[]): ExportSink {
   const stage = mkdtempSync(join(dirname(target), '.export-'));
   const staged = join(stage, 'rows.ndjson');
   const out = createWriteStream(staged);
+  // Waited for before the stage goes: the stream may still be opening its file on the thread pool.
+  const closed = new Promise<void>((done) => out.once('close', done));
+  let failed: Error | undefined;
+  out.on('error', (error) => (failed ??= error));
   const cells = cellsOf(columns);
   const cleanUp = () => rmSync(stage, { recursive: true, force: true });
   return {
@@ -65,6 +72,7 @@ export function parquetSink(file: string, columns: Column[]): ExportSink {
     close: async () => {
       try {
         await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
+        if (failed) throw failed;
         const db = await DuckDBInstance.create(':memory:', {
           memory_limit: '256MB',
           threads: '2',
@@ -87,8 +95,9 @@ export function parquetSink(file: string, columns: Column[]): ExportSink {
         cleanUp();
       }
     },
-    abort: () => {
+    abort: async () => {
       out.destroy();
+      await closed;
       cleanUp();
     },
   };
