@@ -1,0 +1,62 @@
+import type { StoredEvent } from '@sce/event-store';
+import { cellsOf, type Column, type ColumnKind } from './event-columns';
+import { asText } from './sinks';
+
+/** The DuckDB type of each kind of column, as the staged rows are read back and as Parquet holds them. */
+export const DUCKDB_TYPE: Record<ColumnKind, string> = {
+  string: 'VARCHAR',
+  json: 'JSON',
+  integer: 'BIGINT',
+  number: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  time: 'TIMESTAMP',
+};
+
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * A cell as DuckDB's CSV reader takes it back with the options of `readStagedCsv`: text always
+ * quoted (so `""` is an empty string and spaces stay), no value an unquoted empty field.
+ */
+const CELL: Record<ColumnKind, (value: unknown) => string> = {
+  integer: (v) => (typeof v === 'number' ? String(v) : ''),
+  number: (v) => (typeof v === 'number' ? String(v) : ''),
+  boolean: (v) => (typeof v === 'boolean' ? String(v) : ''),
+  // Canonical UTC instants, as TIMESTAMP (UTC) reads them: `2026-11-27 15:04:05.000`.
+  time: (v) => (typeof v === 'string' ? v.replace('T', ' ').replace('Z', '') : ''),
+  string: (v) => (v === undefined || v === null ? '' : quoted(asText('string', v)!)),
+  json: (v) => (v === undefined || v === null ? '' : quoted(JSON.stringify(v))),
+};
+
+/**
+ * Formats events as the CSV lines `readStagedCsv` reads: one line per event, a field per column,
+ * only the cells its type can fill computed (the rest are runs of commas).
+ */
+export function stagedCsvRows(columns: readonly Column[]): (events: readonly StoredEvent[]) => string {
+  const cells = cellsOf(columns);
+  const cell = columns.map((c) => CELL[c.kind]);
+  const commas = Array.from({ length: columns.length }, (_, n) => ','.repeat(n));
+  const last = columns.length - 1;
+  return (events) => {
+    let text = '';
+    for (const event of events) {
+      let at = 0;
+      for (const i of cells(event.type)) {
+        text += commas[i - at]! + cell[i]!(columns[i]!.value(event));
+        at = i;
+      }
+      text += `${commas[last - at]!}\n`;
+    }
+    return text;
+  };
+}
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** DuckDB's reader of staged rows: every option given, so nothing is sniffed and nothing guessed. */
+export function readStagedCsv(files: string | readonly string[], columns: readonly Column[]): string {
+  const types = columns.map((c) => `${literal(c.name)}: ${literal(DUCKDB_TYPE[c.kind])}`).join(', ');
+  const from = typeof files === 'string' ? literal(files) : `[${files.map(literal).join(', ')}]`;
+  return `read_csv(${from}, columns = {${types}}, header = false, auto_detect = false, delim = ',',
+    quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false)`;
+}
