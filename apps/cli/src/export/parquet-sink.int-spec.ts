@@ -31,7 +31,7 @@ const noted = (position: number, data: Record<string, unknown>): StoredEvent => 
   recordedAt: `2026-11-27T15:04:0${position}.000Z`,
 });
 
-const TRICKY = 'a, "quoted"\nnext line\r\nünïcødé 🛍️ \\ \'';
+const TRICKY = 'a, "quoted"\nnext line\r\nünïcødé 🛍️ \\ \' \x01\x01 \x1f\t';
 const events = [
   noted(1, { note: TRICKY, count: 3, price: 12.5, gift: true, lines: [{ sku: 'x', qty: 2 }] }),
   noted(2, { note: '', count: 0, gift: false }),

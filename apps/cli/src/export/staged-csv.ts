@@ -12,7 +12,15 @@ export const DUCKDB_TYPE: Record<ColumnKind, string> = {
   time: 'TIMESTAMP',
 };
 
-const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+// Control characters JSON.stringify always escapes: the payload's JSON text is staged as it is,
+// unquoted, and only a text holding one of them (or a line break) is quoted.
+const DELIMITER = '\x1f';
+const QUOTE = '\x01';
+const NEEDS_QUOTES = /[\x01\x1f\r\n]/;
+const QUOTES = /\x01/g;
+
+const text = (v: string) =>
+  v === '' || NEEDS_QUOTES.test(v) ? `${QUOTE}${v.replace(QUOTES, QUOTE + QUOTE)}${QUOTE}` : v;
 
 /**
  * A cell as DuckDB's CSV reader takes it back with the options of `readStagedCsv`: text always
@@ -24,8 +32,8 @@ const CELL: Record<ColumnKind, (value: unknown) => string> = {
   boolean: (v) => (typeof v === 'boolean' ? String(v) : ''),
   // Canonical UTC instants, as TIMESTAMP (UTC) reads them: `2026-11-27 15:04:05.000`.
   time: (v) => (typeof v === 'string' ? v.replace('T', ' ').replace('Z', '') : ''),
-  string: (v) => (v === undefined || v === null ? '' : quoted(asText('string', v)!)),
-  json: (v) => (v === undefined || v === null ? '' : quoted(JSON.stringify(v))),
+  string: (v) => (v === undefined || v === null ? '' : text(asText('string', v)!)),
+  json: (v) => (v === undefined || v === null ? '' : JSON.stringify(v)),
 };
 
 /**
@@ -35,7 +43,7 @@ const CELL: Record<ColumnKind, (value: unknown) => string> = {
 export function stagedCsvRows(columns: readonly Column[]): (events: readonly StoredEvent[]) => string {
   const cells = cellsOf(columns);
   const cell = columns.map((c) => CELL[c.kind]);
-  const commas = Array.from({ length: columns.length }, (_, n) => ','.repeat(n));
+  const commas = Array.from({ length: columns.length }, (_, n) => DELIMITER.repeat(n));
   const last = columns.length - 1;
   return (events) => {
     const lines: string[] = [];
@@ -61,6 +69,6 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 export function readStagedCsv(files: string | readonly string[], columns: readonly Column[]): string {
   const types = columns.map((c) => `${literal(c.name)}: ${literal(DUCKDB_TYPE[c.kind])}`).join(', ');
   const from = typeof files === 'string' ? literal(files) : `[${files.map(literal).join(', ')}]`;
-  return `read_csv(${from}, columns = {${types}}, header = false, auto_detect = false, delim = ',',
-    quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false)`;
+  return `read_csv(${from}, columns = {${types}}, header = false, auto_detect = false, delim = '\x1f',
+    quote = '\x01', escape = '\x01', nullstr = '', allow_quoted_nulls = false)`;
 }
