@@ -28,7 +28,7 @@ const noted = (position: number, data: Record<string, unknown>): StoredEvent => 
   type: 'Noted',
   data: { shopId: 'shop-1', ...data },
   metadata: { actor: { role: 'SELLER', id: 's-1' }, occurredAt: '2026-11-27T15:04:05.120Z' },
-  recordedAt: `2026-11-27T15:04:0${position}.000Z`,
+  recordedAt: new Date(Date.UTC(2026, 10, 27, 15, 4, position)).toISOString(),
 });
 
 const TRICKY = 'a, "quoted"\nnext line\r\nünïcødé 🛍️ \\ \' \x01\x01 \x1f\t';
@@ -107,6 +107,22 @@ describe('the Parquet sink', () => {
       { ...none(4), payloadNote: ' NULL ', note: ' NULL ', noNote: false },
     ]);
     expect(readdirSync(dir)).toEqual(['notes.parquet']);
+  });
+
+  it('fails with DuckDB’s reason when a value does not fit its column, early or late, leaving nothing', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => noted(i + 5, { note: 'x'.repeat(200), count: i }));
+    for (const late of [false, true]) {
+      const sink = parquetSink(join(dir, 'bad.parquet'), columns);
+      const run = async () => {
+        if (late) for (let i = 0; i < 4; i++) await sink.write(many);
+        await sink.write([noted(1, { count: 1e21 })]);
+        for (let i = 0; i < 10; i++) await sink.write(many);
+        await sink.close();
+      };
+      await expect(run()).rejects.toThrow(/1e\+21/);
+      await sink.abort();
+      expect(await readdir(dir)).toEqual([]);
+    }
   });
 
   it('aborts right after it is made, or after a write, leaving nothing behind and no error', async () => {
