@@ -30,8 +30,8 @@ const CELL: Record<ColumnKind, (value: unknown) => string> = {
   integer: (v) => (typeof v === 'number' ? String(v) : ''),
   number: (v) => (typeof v === 'number' ? String(v) : ''),
   boolean: (v) => (typeof v === 'boolean' ? String(v) : ''),
-  // Canonical UTC instants, as TIMESTAMP (UTC) reads them: `2026-11-27 15:04:05.000`.
-  time: (v) => (typeof v === 'string' ? v.replace('T', ' ').replace('Z', '') : ''),
+  // Canonical UTC instants, which DuckDB's TIMESTAMP (UTC) reads as they are.
+  time: (v) => (typeof v === 'string' ? v : ''),
   string: (v) => (v === undefined || v === null ? '' : text(asText('string', v)!)),
   json: (v) => (v === undefined || v === null ? '' : JSON.stringify(v)),
 };
