@@ -131,7 +131,6 @@ describe('the Parquet sink', () => {
     const second = parquetSink(join(dir, 'half.parquet'), columns);
     await second.write(events);
     await second.abort();
-    // The stage's write stream opens its file on the thread pool: let that finish before looking.
     expect(await readdir(dir)).toEqual([]);
     const third = parquetSink(join(dir, 'again.parquet'), columns);
     await third.abort();

@@ -18,7 +18,10 @@ import { readStagedCsv, stagedCsvRows } from './staged-csv';
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-/** Rows per row group: DuckDB's and pandas' readers skip and parallelise by row group. */
+/**
+ * Rows per row group: DuckDB's and pandas' readers skip and parallelise by row group. (100,000 made
+ * DuckDB slower and larger under its memory limit: ADR 17.)
+ */
 export const PARQUET_ROW_GROUP = 30_000;
 
 /** What Node may hold for DuckDB to read: it formats the next batches meanwhile, on its own core. */

@@ -23,8 +23,8 @@ const text = (v: string) =>
   v === '' || NEEDS_QUOTES.test(v) ? `${QUOTE}${v.replace(QUOTES, QUOTE + QUOTE)}${QUOTE}` : v;
 
 /**
- * A cell as DuckDB's CSV reader takes it back with the options of `readStagedCsv`: text always
- * quoted (so `""` is an empty string and spaces stay), no value an unquoted empty field.
+ * A cell as DuckDB's CSV reader takes it back with the options of `readStagedCsv`: no value is an
+ * empty field, an empty text a quoted one; spaces are kept as they are.
  */
 const CELL: Record<ColumnKind, (value: unknown) => string> = {
   integer: (v) => (typeof v === 'number' ? String(v) : ''),
@@ -38,7 +38,7 @@ const CELL: Record<ColumnKind, (value: unknown) => string> = {
 
 /**
  * Formats events as the CSV lines `readStagedCsv` reads: one line per event, a field per column,
- * only the cells its type can fill computed (the rest are runs of commas).
+ * only the cells its type can fill computed (the rest are runs of delimiters).
  */
 export function stagedCsvRows(columns: readonly Column[]): (events: readonly StoredEvent[]) => string {
   const cells = cellsOf(columns);
@@ -66,9 +66,8 @@ export function stagedCsvRows(columns: readonly Column[]): (events: readonly Sto
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** DuckDB's reader of staged rows: every option given, so nothing is sniffed and nothing guessed. */
-export function readStagedCsv(files: string | readonly string[], columns: readonly Column[]): string {
+export function readStagedCsv(file: string, columns: readonly Column[]): string {
   const types = columns.map((c) => `${literal(c.name)}: ${literal(DUCKDB_TYPE[c.kind])}`).join(', ');
-  const from = typeof files === 'string' ? literal(files) : `[${files.map(literal).join(', ')}]`;
-  return `read_csv(${from}, columns = {${types}}, header = false, auto_detect = false, delim = '\x1f',
-    quote = '\x01', escape = '\x01', nullstr = '', allow_quoted_nulls = false)`;
+  return `read_csv(${literal(file)}, columns = {${types}}, header = false, auto_detect = false,
+    delim = '${DELIMITER}', quote = '${QUOTE}', escape = '${QUOTE}', nullstr = '', allow_quoted_nulls = false)`;
 }
