@@ -38,6 +38,6 @@ export function csvSink(out: NodeJS.WritableStream, columns: Column[]): ExportSi
       await send(out, text);
     },
     close: start,
-    abort: () => undefined,
+    abort: async () => undefined,
   };
 }

@@ -47,7 +47,7 @@ export async function exportEvents(events: EventStore, options: ExportOptions): 
     }
     await sink.close();
   } catch (error) {
-    sink.abort();
+    await sink.abort();
     throw error;
   } finally {
     progress.stop();

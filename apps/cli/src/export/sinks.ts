@@ -6,12 +6,16 @@ export interface ExportSink {
   write(events: StoredEvent[]): Promise<void>;
   close(): Promise<void>;
   /** The export failed: leave nothing half-made behind but the output itself. */
-  abort(): void;
+  abort(): Promise<void>;
 }
 
-/** Writes `text`, waiting for the stream to drain when its buffer is full. */
-export async function send(out: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+/** Writes `text`, waiting for the stream to drain when its buffer is full; rejects if the write fails. */
+export function send(out: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    // A failed write never drains: its callback carries the error instead.
+    if (out.write(text, (error) => error && reject(error))) resolve();
+    else out.once('drain', () => resolve());
+  });
 }
 
 /** One stored event per line, exactly as the log holds it. */
@@ -19,7 +23,7 @@ export function ndjsonSink(out: NodeJS.WritableStream): ExportSink {
   return {
     write: (events) => send(out, events.map((e) => JSON.stringify(e)).join('\n') + '\n'),
     close: async () => undefined,
-    abort: () => undefined,
+    abort: async () => undefined,
   };
 }
 
