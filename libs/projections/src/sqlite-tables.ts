@@ -1,0 +1,20 @@
+import { indexesOf, type Dialect } from './indexed-sql';
+
+/** Fields as SQLite's JSON functions read them; text compares as bytes (BINARY), as JS compares ASCII. */
+export const SQLITE: Dialect = {
+  field: (name) => `json_extract(doc, '$.${name}')`,
+  id: 'id',
+  bool: (value) => (value ? 1 : 0),
+  // Unary + is a no-op on any value that keeps SQLite from using an index for the term.
+  unindexed: (field) => `+${field}`,
+  param: () => '?',
+  index: (table, name, model, field) =>
+    `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (shop_id, json_extract(doc, '$.${field}'), id) WHERE model = '${model}'`,
+};
+
+/** A generation's table of documents and its indexes (made again where missing: tables older than them). */
+export const docsTable = (table: string) =>
+  [
+    `CREATE TABLE IF NOT EXISTS ${table} (model TEXT NOT NULL, shop_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (model, shop_id, id)) WITHOUT ROWID`,
+    ...indexesOf(SQLITE, table),
+  ].join(';\n');
