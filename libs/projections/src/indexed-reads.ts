@@ -118,6 +118,24 @@ export function countOf(model: Model, docs: Iterable<unknown>, by: readonly Inde
   return [...groups.values()];
 }
 
+/** A cursor as answers give it: opaque and URL-safe. */
+export const encodeCursor = ({ value, id }: Cursor): string =>
+  Buffer.from(JSON.stringify([value, id])).toString('base64url');
+
+/** The cursor `encodeCursor` made `text` of; undefined for any other text. */
+export function decodeCursor(text: string): Cursor | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || !parsed.every((p) => typeof p === 'string')) return undefined;
+  const cursor = { value: parsed[0] as string, id: parsed[1] as string };
+  // Base64 decoding skips what it cannot read: only the text this cursor encodes to is that cursor.
+  return encodeCursor(cursor) === text ? cursor : undefined;
+}
+
 /** All of a query's documents, page after page (for answers that need the whole set, as a queue's length). */
 export async function allPages<T>(read: (after?: Cursor) => Promise<Page<T>>): Promise<T[]> {
   const docs: T[] = [];
