@@ -68,6 +68,15 @@ const unlisted = (docs: DocStore): DocStore => ({
 });
 
 describe('the deadline queries', () => {
+  it('read the queue to ship and the refunds requested, not every order and refund of the shop', async () => {
+    const docs = await replayedDocs(history);
+    const asOf = '2026-11-06T00:00:00.000Z';
+    expect(await ordersToShip(unlisted(docs), 'shop-1', { asOf, limit: 2 })).toEqual(
+      await ordersToShip(docs, 'shop-1', { asOf, limit: 2 }),
+    );
+    expect(await overdue(unlisted(docs), 'shop-1', { asOf })).toEqual(await overdue(docs, 'shop-1', { asOf }));
+  });
+
   it('answer returns from counts and the pending queues, not from every order and refund of the shop', async () => {
     const docs = await replayedDocs(history);
     const range = { from: '2026-11-01', to: '2026-11-08' };

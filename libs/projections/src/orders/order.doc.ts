@@ -81,9 +81,6 @@ export const unitsOf = (order: Pick<OrderDoc, 'lines' | 'packages'>) => ({
 /** Nothing shipped yet, or only some packages: the statuses of the queue to ship. */
 export const TO_SHIP: readonly string[] = ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPED'];
 
-/** The order is in the queue to ship. */
-export const stillToShip = (order: Pick<OrderDoc, 'status'>) => TO_SHIP.includes(order.status);
-
 /** The request awaiting the seller's answer, if any. */
 export const pendingCancellation = (order: Pick<OrderDoc, 'cancellations'>) =>
   order.cancellations.find((c) => c.status === 'PENDING') ?? null;

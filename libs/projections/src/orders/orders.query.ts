@@ -12,9 +12,6 @@ export const ordersStillToShip = (docs: DocStore, shopId: string) =>
     docs.page<OrderDoc>('order', shopId, { by: 'status', where: { status: TO_SHIP }, after, limit: 500, order: 'asc' }),
   );
 
-/** Every order of the shop, in id order. */
-export const listOrders = (docs: DocStore, shopId: string) => docs.list<OrderDoc>('order', shopId);
-
 /** Orders placed in the range: counts by current status, per local day and per month. */
 export async function orderStats(docs: DocStore, shopId: string, range: Range) {
   const groups = await docs.countBy('order', shopId, ['placedDate', 'status'], { placedDate: range });
