@@ -1,21 +1,29 @@
 import type { Model } from './doc-key';
 
 /**
- * The document fields reads may page, filter and count by, per model: each is an expression index
- * on every generation's table (partial: only its model's rows), made with the table. A read by a
- * field left out here is refused rather than left to scan the shop's history.
+ * The document fields reads may page, filter and count by, per model: each key is an expression
+ * index on every generation's table (partial: only its model's rows), made with the table, on the
+ * field then the id; then the fields it carries, so that a count filtered on them reads the index
+ * alone. A read by a field left out here is refused rather than left to scan the shop's history.
  */
 export const INDEXED = {
-  order: ['placedAt', 'placedDate', 'status', 'deliveredDate', 'refunded'],
-  refund: ['status', 'requestedDate', 'receivedDate', 'issuedDate'],
-} as const satisfies Partial<Record<Model, readonly string[]>>;
+  order: { placedAt: [], placedDate: ['status'], status: [], deliveredDate: ['refunded'] },
+  refund: { status: [], requestedDate: [], receivedDate: [], issuedDate: [] },
+} as const satisfies Partial<Record<Model, Record<string, readonly string[]>>>;
 
-export type IndexedModel = keyof typeof INDEXED;
-export type IndexedField = (typeof INDEXED)[IndexedModel][number];
+type Declared = typeof INDEXED;
+export type IndexedModel = keyof Declared;
+type Carried<L> = L extends readonly (infer F)[] ? F : never;
+type FieldsOf<M extends IndexedModel> = keyof Declared[M] | Carried<Declared[M][keyof Declared[M]]>;
+export type IndexedField = { [M in IndexedModel]: FieldsOf<M> }[IndexedModel] & string;
 
-/** Every (model, field) an index is made for. */
+/** Every index made: its model, the field it orders by, and the fields it carries. */
 export const INDEXES = Object.entries(INDEXED).flatMap(([model, fields]) =>
-  fields.map((field) => ({ model: model as IndexedModel, field: field as IndexedField })),
+  Object.entries(fields as Record<string, readonly IndexedField[]>).map(([field, carries]) => ({
+    model: model as IndexedModel,
+    field: field as IndexedField,
+    carries,
+  })),
 );
 
 /**
@@ -58,7 +66,7 @@ export interface Group {
  * @throws Error for a field no index covers: a read by it would scan every document of the shop.
  */
 export function indexed(model: Model, field: string): IndexedField {
-  const fields: readonly string[] = (INDEXED as Partial<Record<Model, readonly string[]>>)[model] ?? [];
+  const fields = INDEXES.filter((i) => i.model === model).flatMap((i): string[] => [i.field, ...i.carries]);
   if (!fields.includes(field)) throw new Error(`${model}.${field} is not indexed: declare it in INDEXED`);
   return field as IndexedField;
 }

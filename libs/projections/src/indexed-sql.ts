@@ -23,15 +23,21 @@ export interface Dialect {
   unindexed(field: string): string;
   /** The n-th parameter (from 1). */
   param(n: number): string;
-  /** The DDL of the index on `field` of `model`'s rows in `table`. */
-  index(table: string, name: string, model: Model, field: IndexedField): string;
 }
 
-/** The statements that make a generation table's indexes. */
+/**
+ * The statements that make a generation table's indexes: by shop, field and id (the order pages
+ * are read in), then the fields carried. Its name names them, so a changed declaration makes a new one.
+ */
 export const indexesOf = (d: Dialect, table: string) =>
-  INDEXES.map(({ model, field }) =>
-    d.index(table, `${table}_${model}_${field}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'), model, field),
-  );
+  INDEXES.map(({ model, field, carries }) => {
+    const name = [table, model, field, ...carries]
+      .join('_')
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '_');
+    const columns = ['shop_id', d.field(field), d.id, ...carries.map((c) => d.field(c))];
+    return `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')}) WHERE model = '${model}'`;
+  });
 
 class Params {
   readonly values: unknown[] = [];

@@ -11,8 +11,6 @@ export const POSTGRES: Dialect = {
   // PostgreSQL's planner weighs the indexes by their statistics.
   unindexed: (field) => field,
   param: (n) => `$${n}`,
-  index: (table, name, model, field) =>
-    `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (shop_id, (doc->>'${field}') COLLATE "C", id COLLATE "C") WHERE model = '${model}'`,
 };
 
 /** A generation's table of documents and its indexes (made again where missing: tables older than them). */

@@ -8,8 +8,6 @@ export const SQLITE: Dialect = {
   // Unary + is a no-op on any value that keeps SQLite from using an index for the term.
   unindexed: (field) => `+${field}`,
   param: () => '?',
-  index: (table, name, model, field) =>
-    `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (shop_id, json_extract(doc, '$.${field}'), id) WHERE model = '${model}'`,
 };
 
 /** A generation's table of documents and its indexes (made again where missing: tables older than them). */
