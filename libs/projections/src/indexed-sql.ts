@@ -19,8 +19,8 @@ export interface Dialect {
   readonly id: string;
   /** A boolean as the field's expression gives it. */
   bool(value: boolean): unknown;
-  /** The field's value, read from the row its index found by another field (not its own index). */
-  unindexed(field: string): string;
+  /** `expression` as a filter on the rows another field's index found, never an index's own term. */
+  unindexed(expression: string): string;
   /** The n-th parameter (from 1). */
   param(n: number): string;
 }

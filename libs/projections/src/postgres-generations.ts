@@ -9,7 +9,7 @@ export const POSTGRES: Dialect = {
   id: 'id COLLATE "C"',
   bool: (value) => String(value),
   // PostgreSQL's planner weighs the indexes by their statistics.
-  unindexed: (field) => field,
+  unindexed: (expression) => expression,
   param: (n) => `$${n}`,
 };
 

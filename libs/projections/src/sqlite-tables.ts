@@ -6,7 +6,7 @@ export const SQLITE: Dialect = {
   id: 'id',
   bool: (value) => (value ? 1 : 0),
   // Unary + is a no-op on any value that keeps SQLite from using an index for the term.
-  unindexed: (field) => `+${field}`,
+  unindexed: (expression) => `+${expression}`,
   param: () => '?',
 };
 
