@@ -95,6 +95,8 @@ describe('hardening: what a hostile caller sends gets a 4xx naming the field, an
     ['overdue', 'asOf=2026-11-31T00:00:00Z', 'asOf'],
     ['overdue', 'limit=10', 'limit'],
     ['returns', 'asOf=2026-W48-5', 'asOf'],
+    ['orders', 'cursor=not-a-cursor', 'cursor'],
+    ['orders', `cursor=${Buffer.from('{"placedAt":1}').toString('base64url')}`, 'cursor'],
   ])('%s with %s: 400 naming %s', async (route, query, field) => {
     const answer = await seller.get<{ status: string; errors: { field: string; message: string }[] }>(
       `/v1/shops/shop-1/${route}?${query}`,

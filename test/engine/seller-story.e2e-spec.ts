@@ -160,6 +160,14 @@ function storyChecks(open: () => Promise<Engine>) {
     expect(await ids('')).toEqual(['o-7', 'o-4', 'o-2', 'o-3', 'o-1']);
     expect(await ids('from=2026-11-27&to=2026-11-28')).toEqual(['o-2']);
     expect(await ids('limit=2')).toEqual(['o-7', 'o-4']);
+    const pages: string[][] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page = await read(`/v1/shops/shop-la/orders?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      pages.push((page.orders as { orderId: string }[]).map((o) => o.orderId));
+      expect(page.total).toBe(5);
+      cursor = page.nextCursor as string | null;
+    }
+    expect(pages).toEqual([['o-7', 'o-4'], ['o-2', 'o-3'], ['o-1']]);
     expect((await keys.seller.get('/v1/shops/shop-la/orders?status=LOST')).status).toBe(400);
   });
 

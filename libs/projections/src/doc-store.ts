@@ -1,5 +1,6 @@
 import type { DocKey, Model } from './doc-key';
 import type { Build, Versions } from './generation';
+import type { Group, IndexedField, Page, PageQuery, Where } from './indexed-reads';
 
 /**
  * Where read-model documents live, in generations (see `generation.ts`): reads and the live runner
@@ -15,6 +16,20 @@ export interface DocStore {
   list<T>(model: Model, shopId?: string): Promise<T[]>;
   /** Documents of a model for a shop whose ids are in [fromId, toId), in id order. */
   listRange<T>(model: Model, shopId: string, fromId: string, toId: string): Promise<T[]>;
+  /**
+   * A page of a model's documents for a shop matching `where`, ordered by the field `by` then by id
+   * (`desc`: both reversed), starting just past `after`. Documents where `by` is null or absent are
+   * not paged. Strings compare by their UTF-8 bytes (as JS compares the ASCII of ids, dates, instants).
+   * Served by an index on each field (`INDEXED`): its cost follows the page, not the shop's history.
+   * @throws Error when a field it names is not indexed for the model.
+   */
+  page<T>(model: Model, shopId: string, query: PageQuery): Promise<Page<T>>;
+  /**
+   * How many of a model's documents for a shop match `where`, by their values of the fields `by`
+   * (none: one group of all); groups of no document are left out.
+   * @throws Error when a field it names is not indexed for the model.
+   */
+  countBy(model: Model, shopId: string, by: readonly IndexedField[], where?: Where): Promise<Group[]>;
   /**
    * Writes `changes` (each to its model's live generation, or all to `generation`) and moves the
    * checkpoint `checkpoint` from `from` to `to`, in one transaction.

@@ -1,5 +1,6 @@
 export * from './doc-key';
 export * from './doc-store';
+export * from './indexed-reads';
 export * from './sqlite-doc-store';
 export * from './postgres-doc-store';
 export * from './projection';

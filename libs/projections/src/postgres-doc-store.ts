@@ -3,7 +3,17 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { CheckpointMoved, type DocStore } from './doc-store';
 import { keyOf, parseKey, type DocKey, type Model } from './doc-key';
 import { buildCheckpoint, groupBy, strays, tableOf, type Build, type Versions } from './generation';
-import { BOOKKEEPING, docsTable, dropUnused, nextGeneration, readRoutes } from './postgres-generations';
+import type { Group, IndexedField, Page, PageQuery, Where } from './indexed-reads';
+import { countSql, groupsOf, pageFrom, pageSql } from './indexed-sql';
+import {
+  BOOKKEEPING,
+  docsTable,
+  dropUnused,
+  indexGenerations,
+  nextGeneration,
+  POSTGRES,
+  readRoutes,
+} from './postgres-generations';
 
 /** PostgreSQL's code for a relation that does not exist: a generation another engine dropped. */
 const UNDEFINED_TABLE = '42P01';
@@ -28,6 +38,7 @@ export class PostgresDocStore implements DocStore {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [schemaLockKey(schema)]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
       await client.query(`${docsTable('read_docs')}; ${BOOKKEEPING}`);
+      await indexGenerations(client, schema);
     });
     const store = new PostgresDocStore(pool, connectionString, schema);
     await store.refresh();
@@ -95,6 +106,22 @@ export class PostgresDocStore implements DocStore {
       ),
     );
     return rows.map((r) => r.doc as T);
+  }
+
+  async page<T>(model: Model, shopId: string, query: PageQuery): Promise<Page<T>> {
+    const { rows } = await this.live(() => {
+      const { sql, params } = pageSql(POSTGRES, this.table(model), model, shopId, query);
+      return this.pool.query<{ v: string; id: string; doc: T }>(sql, params);
+    });
+    return pageFrom(rows, query.limit);
+  }
+
+  async countBy(model: Model, shopId: string, by: readonly IndexedField[], where?: Where): Promise<Group[]> {
+    const { rows } = await this.live(() => {
+      const { sql, params } = countSql(POSTGRES, this.table(model), model, shopId, by, where);
+      return this.pool.query<Record<string, unknown>>(sql, params);
+    });
+    return groupsOf(rows, by);
   }
 
   async commit(

@@ -1,9 +1,24 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Model } from './doc-key';
 import { generationOf, generationsInUse, tableOf } from './generation';
+import { indexesOf, type Dialect } from './indexed-sql';
 
+/** Fields as text collated "C": they order by bytes, as SQLite does and JS does for ASCII. */
+export const POSTGRES: Dialect = {
+  field: (name) => `(doc->>'${name}') COLLATE "C"`,
+  id: 'id COLLATE "C"',
+  bool: (value) => String(value),
+  // PostgreSQL's planner weighs the indexes by their statistics.
+  unindexed: (expression) => expression,
+  param: (n) => `$${n}`,
+};
+
+/** A generation's table of documents and its indexes (made again where missing: tables older than them). */
 export const docsTable = (table: string) =>
-  `CREATE TABLE IF NOT EXISTS ${table} (model text NOT NULL, shop_id text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (model, shop_id, id))`;
+  [
+    `CREATE TABLE IF NOT EXISTS ${table} (model text NOT NULL, shop_id text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (model, shop_id, id))`,
+    ...indexesOf(POSTGRES, table),
+  ].join(';\n');
 
 /** Checkpoints, and which generation serves each model, at which versions, and what is being built. */
 export const BOOKKEEPING = `
@@ -25,6 +40,11 @@ async function generations(client: PoolClient, schema: string): Promise<number[]
     [schema],
   );
   return rows.flatMap((r) => generationOf(r.table_name) ?? []);
+}
+
+/** Gives every generation's table the indexes declared since it was made. */
+export async function indexGenerations(client: PoolClient, schema: string): Promise<void> {
+  for (const generation of await generations(client, schema)) await client.query(docsTable(tableOf(generation)));
 }
 
 export async function nextGeneration(client: PoolClient, schema: string): Promise<number> {

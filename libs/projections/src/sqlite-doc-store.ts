@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import { openSqlite } from '@sce/event-store';
 import { CheckpointMoved, type DocStore } from './doc-store';
 import { keyOf, parseKey, type DocKey, type Model } from './doc-key';
+import type { Group, IndexedField, Page, PageQuery, Where } from './indexed-reads';
+import { countSql, groupsOf, pageFrom, pageSql, Statements } from './indexed-sql';
+import { docsTable, SQLITE } from './sqlite-tables';
 import {
   buildCheckpoint,
   generationOf,
@@ -12,15 +15,13 @@ import {
   type Versions,
 } from './generation';
 
-const docsTable = (table: string) =>
-  `CREATE TABLE IF NOT EXISTS ${table} (model TEXT NOT NULL, shop_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (model, shop_id, id)) WITHOUT ROWID`;
-
 /** Read models in an embedded SQLite file (WAL), beside the event store's; one table per generation. */
 export class SqliteDocStore implements DocStore {
   private readonly db: Database.Database;
   private readonly q;
   private readonly byTable = new Map<string, ReturnType<SqliteDocStore['prepare']>>();
   private routes = new Map<Model, number>();
+  private readonly indexed = new Statements((sql) => this.db.prepare(sql));
 
   constructor(path: string) {
     // synchronous NORMAL: after a power cut the documents and their checkpoint are still consistent,
@@ -48,6 +49,8 @@ export class SqliteDocStore implements DocStore {
       build: db.prepare('SELECT generation, versions FROM read_model_build WHERE id = 1'),
       tables: db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'read_docs%'").pluck(),
     };
+    // Generations made before their indexes were declared get them now.
+    for (const generation of this.generations()) this.db.exec(docsTable(tableOf(generation)));
     this.readRoutes();
   }
 
@@ -100,6 +103,24 @@ export class SqliteDocStore implements DocStore {
 
   async listRange<T>(model: Model, shopId: string, fromId: string, toId: string): Promise<T[]> {
     return (this.of(model).range.all(model, shopId, fromId, toId) as string[]).map((doc) => JSON.parse(doc) as T);
+  }
+
+  async page<T>(model: Model, shopId: string, query: PageQuery): Promise<Page<T>> {
+    const { sql, params } = pageSql(SQLITE, this.liveTable(model), model, shopId, query);
+    const rows = this.indexed.of(sql).all(...params) as { v: string; id: string; doc: string }[];
+    return pageFrom(
+      rows.map((r) => ({ ...r, doc: JSON.parse(r.doc) as T })),
+      query.limit,
+    );
+  }
+
+  async countBy(model: Model, shopId: string, by: readonly IndexedField[], where?: Where): Promise<Group[]> {
+    const { sql, params } = countSql(SQLITE, this.liveTable(model), model, shopId, by, where);
+    return groupsOf(this.indexed.of(sql).all(...params) as Record<string, unknown>[], by);
+  }
+
+  private liveTable(model: Model): string {
+    return tableOf(this.routes.get(model) ?? 0);
   }
 
   async commit(
@@ -207,6 +228,7 @@ export class SqliteDocStore implements DocStore {
 
   private dropGeneration(generation: number): void {
     this.byTable.delete(tableOf(generation));
+    this.indexed.clear();
     this.db.exec(`DROP TABLE IF EXISTS ${tableOf(generation)}`);
     this.db.prepare('DELETE FROM checkpoints WHERE projection = ?').run(buildCheckpoint(generation));
   }

@@ -16,11 +16,11 @@ export class OrderStatsQuery extends Query<OrderStats> {
   }
 }
 
-/** Orders newest first, by status and placed range. */
+/** Orders newest first, by status and placed range, a page at a time. */
 export class OrderListQuery extends Query<OrderList> {
   constructor(
     readonly shopId: string,
-    readonly filter: { status?: string; range?: Range; limit: number },
+    readonly filter: { status?: string; range?: Range; limit: number; cursor?: string },
   ) {
     super();
   }

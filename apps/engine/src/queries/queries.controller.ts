@@ -100,12 +100,15 @@ export class QueriesController {
   @Get('shops/:shopId/orders')
   @Answers({ 200: 'OrderList', ...READ_ERRORS }, READ_MODEL_HEADERS)
   @ApiOperation({
-    summary: 'Orders, newest first, by status and placed range (the queue to ship by deadline: orders/to-ship)',
+    summary:
+      'Orders, newest first, by status and placed range, a page at a time (the queue to ship by deadline: orders/to-ship)',
   })
   async orders(@Param('shopId') shopId: string, @Query() q: OrderListParams, @CallerOf() caller: Caller) {
     await this.allow(shopId, caller, q);
     const range = q.from || q.to ? await this.rangeFor(shopId, q, caller) : undefined;
-    return this.bus.execute(new OrderListQuery(shopId, { status: q.status, range, limit: q.limit ?? 100 }));
+    return this.bus.execute(
+      new OrderListQuery(shopId, { status: q.status, range, limit: q.limit ?? 100, cursor: q.cursor }),
+    );
   }
 
   @Get('shops/:shopId/orders/to-ship')

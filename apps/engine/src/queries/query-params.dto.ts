@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min, registerDecorator } from 'class-validator';
 import { Instant, isCalendarDate } from '@sce/contracts';
+import { decodeCursor } from '@sce/projections';
 
 /** A real calendar date, YYYY-MM-DD: `2026-02-30` and `2026-13-01` are refused, not rolled over. */
 function IsLocalDate(): PropertyDecorator {
@@ -13,6 +14,20 @@ function IsLocalDate(): PropertyDecorator {
       validator: {
         validate: (value: unknown) => isCalendarDate(value),
         defaultMessage: () => `${String(property)} must be a calendar date YYYY-MM-DD that exists, such as 2026-11-27`,
+      },
+    });
+}
+
+/** A `nextCursor` as an answer gave it. */
+function IsCursor(): PropertyDecorator {
+  return (object: object, property: string | symbol) =>
+    registerDecorator({
+      name: 'isCursor',
+      target: object.constructor,
+      propertyName: String(property),
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && decodeCursor(value) !== undefined,
+        defaultMessage: () => `${String(property)} must be the nextCursor of an earlier answer, as it came`,
       },
     });
 }
@@ -99,6 +114,10 @@ export class OrderListParams extends RangeParams {
   @Min(1)
   @Max(1000)
   limit?: number;
+  @ApiPropertyOptional({ description: 'the next page: the nextCursor of the answer before' })
+  @IsOptional()
+  @IsCursor()
+  cursor?: string;
 }
 
 export class DeadlineParams extends ConsistencyParams {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ev, line, placed, shopRegistered, T0 } from '@sce/domain/testkit';
+import type { DocStore } from '../doc-store';
 import { stored } from '../testing/history';
 import { replayedDocs } from '../testing/memory-docs';
 import { avgOrderValue, conversionRate, dashboard, previousPeriod } from './dashboard.query';
@@ -64,5 +65,37 @@ describe('the dashboard’s previous period', () => {
     expect(await dashboard(docs, 'shop-1', { from: '2026-11-20', to: '2026-11-27' }, T0)).not.toHaveProperty(
       'previous',
     );
+  });
+});
+
+describe('the dashboard’s reads', () => {
+  const order = (id: string, at: string) => stored(placed(id, [line('p-1', 1, 1000)], { at })[0]!, at, 'BUYER');
+
+  it('reads the days of the months the range touches and of the previous period, not the whole history', async () => {
+    const docs = await replayedDocs([
+      stored(shopRegistered('shop-1'), '2026-01-01T00:00:00.000Z', 'PLATFORM'),
+      order('o-1', '2026-03-10T12:00:00.000Z'), // long before: no answer below reads it
+      order('o-2', '2026-11-02T12:00:00.000Z'), // the range's month, before the range
+      order('o-3', '2026-11-15T12:00:00.000Z'), // the previous period
+      order('o-4', '2026-11-21T12:00:00.000Z'), // the range
+      order('o-5', '2026-12-01T12:00:00.000Z'), // the month after
+    ]);
+    const read: string[] = [];
+    const watched: DocStore = {
+      ...docs,
+      list: (model, shopId) =>
+        model === 'day' ? Promise.reject(new Error('the dashboard lists no days')) : docs.list(model, shopId),
+      listRange: (model, shopId, from, to) => {
+        if (model === 'day') read.push(`${from}..${to}`);
+        return docs.listRange(model, shopId, from, to);
+      },
+    };
+    const answer = await dashboard(watched, 'shop-1', { from: '2026-11-20', to: '2026-11-27' }, T0, 'previous');
+    expect(answer.totals.orders).toBe(1);
+    expect(answer.months).toMatchObject([{ month: '2026-11', orders: 3 }]);
+    expect(answer.previous?.totals.orders).toBe(1);
+    await dashboard(watched, 'shop-1', { from: '2026-11-01', to: '2026-11-03' }, T0, 'previous');
+    await dashboard(watched, 'shop-1', { from: '2026-10-30', to: '2026-11-02' }, T0);
+    expect(read).toEqual(['2026-11-01..2026-12-01', '2026-10-30..2026-12-01', '2026-10-01..2026-12-01']);
   });
 });

@@ -3,7 +3,7 @@ import type { CampaignDoc } from '../campaigns/campaign.projection';
 import type { DocStore } from '../doc-store';
 import { addDays } from '../local-time';
 import { sellerPerformance } from '../performance/performance.query';
-import { datesIn, monthsIn, type Range } from '../range';
+import { datesIn, monthsIn, wholeMonths, type Range } from '../range';
 import { CHANNELS, emptyDay, INITIATORS, type ByChannel, type ByInitiator, type DayDoc } from './days.projection';
 import { monthKey, type MonthDoc } from './months.projection';
 import type { SeenDoc } from './seen';
@@ -81,6 +81,16 @@ async function previous(docs: DocStore, shopId: string, range: Range, byDate: Ma
 export type Compare = 'previous';
 
 /**
+ * The days the answer reads: the whole months the range touches (their figures sum all their days),
+ * and the previous period when compared. Day ids are their dates, so this is one id range.
+ */
+function daysRead(range: Range, compare?: Compare): Range {
+  const { from, to } = wholeMonths(range);
+  const earliest = compare === 'previous' ? previousPeriod(range).from : from;
+  return { from: earliest < from ? earliest : from, to };
+}
+
+/**
  * The seller's home page: per local day in the range, per calendar month the range touches (whole
  * months: sums of their days, visitors and buyers distinct in the month), totals over the range
  * (visitors and buyers distinct over the range), the seller performance over the 30 days before
@@ -88,7 +98,9 @@ export type Compare = 'previous';
  * totals and performance for the period of the same length just before (`previous`).
  */
 export async function dashboard(docs: DocStore, shopId: string, range: Range, asOf: string, compare?: Compare) {
-  const byDate = new Map((await docs.list<DayDoc>('day', shopId)).map((d) => [d.date, withDefaults(d)]));
+  const read = daysRead(range, compare);
+  const stored = await docs.listRange<DayDoc>('day', shopId, read.from, read.to);
+  const byDate = new Map(stored.map((d) => [d.date, withDefaults(d)]));
   const days = datesIn(range).map((date) => byDate.get(date) ?? emptyDay(date));
   const months = await Promise.all(
     monthsIn(range).map(async (month) => {

@@ -3,6 +3,7 @@ import { overdue } from './overdue.query';
 import { ordersToShip } from '../orders/to-ship.query';
 import { returns } from '../returns/returns.query';
 import { historyOf, openingIn } from '../testing/history';
+import type { DocStore } from '../doc-store';
 import { replayedDocs } from '../testing/memory-docs';
 
 const hours = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString();
@@ -57,7 +58,32 @@ const history = historyOf([
   place('o-f', PLACED_F),
 ]);
 
+/** `docs`, refusing to list orders and refunds: what reads the whole history of a shop. */
+const unlisted = (docs: DocStore): DocStore => ({
+  ...docs,
+  list: (model, shopId) =>
+    model === 'order' || model === 'refund'
+      ? Promise.reject(new Error(`listed every ${model} of the shop`))
+      : docs.list(model, shopId),
+});
+
 describe('the deadline queries', () => {
+  it('read the queue to ship and the refunds requested, not every order and refund of the shop', async () => {
+    const docs = await replayedDocs(history);
+    const asOf = '2026-11-06T00:00:00.000Z';
+    expect(await ordersToShip(unlisted(docs), 'shop-1', { asOf, limit: 2 })).toEqual(
+      await ordersToShip(docs, 'shop-1', { asOf, limit: 2 }),
+    );
+    expect(await overdue(unlisted(docs), 'shop-1', { asOf })).toEqual(await overdue(docs, 'shop-1', { asOf }));
+  });
+
+  it('answer returns from counts and the pending queues, not from every order and refund of the shop', async () => {
+    const docs = await replayedDocs(history);
+    const range = { from: '2026-11-01', to: '2026-11-08' };
+    const asOf = '2026-11-06T00:00:00.000Z';
+    expect(await returns(unlisted(docs), 'shop-1', range, asOf)).toEqual(await returns(docs, 'shop-1', range, asOf));
+  });
+
   it('queues what is to ship by shipBy, overdue only past it, partly shipped orders included', async () => {
     const docs = await replayedDocs(history);
     const queue = await ordersToShip(docs, 'shop-1', { asOf: shipBy.a, limit: 10 });

@@ -1,7 +1,7 @@
 import type { DocStore } from '../doc-store';
-import { pendingCancellation, stillToShip } from '../orders/order.doc';
-import { listOrders } from '../orders/orders.query';
-import type { RefundDoc } from '../returns/refund.projection';
+import { pendingCancellation } from '../orders/order.doc';
+import { ordersStillToShip } from '../orders/orders.query';
+import { refundsWithStatus } from '../returns/returns.query';
 import { canonical, isPast } from './deadline';
 
 /**
@@ -11,11 +11,14 @@ import { canonical, isPast } from './deadline';
  */
 export async function overdue(docs: DocStore, shopId: string, query: { asOf: string }) {
   const asOf = canonical(query.asOf);
-  const orders = await listOrders(docs, shopId);
-  const refunds = await docs.list<RefundDoc>('refund', shopId);
-  const toShip = orders.filter((o) => stillToShip(o) && isPast(o.shipBy, asOf)).length;
+  // A cancellation request is pending only on an order that has shipped nothing: both are in the queue to ship.
+  const [orders, requested] = await Promise.all([
+    ordersStillToShip(docs, shopId),
+    refundsWithStatus(docs, shopId, ['REQUESTED']),
+  ]);
+  const toShip = orders.filter((o) => isPast(o.shipBy, asOf)).length;
   const cancellationRequests = orders.filter((o) => isPast(pendingCancellation(o)?.respondBy ?? null, asOf)).length;
-  const refundRequests = refunds.filter((r) => r.status === 'REQUESTED' && isPast(r.respondBy, asOf)).length;
+  const refundRequests = requested.filter((r) => isPast(r.respondBy, asOf)).length;
   return {
     shopId,
     asOf,

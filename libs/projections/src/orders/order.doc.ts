@@ -78,9 +78,8 @@ export const unitsOf = (order: Pick<OrderDoc, 'lines' | 'packages'>) => ({
   unitsShipped: order.packages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.quantity, 0), 0),
 });
 
-/** Nothing shipped yet, or only some packages: the order is in the queue to ship. */
-export const stillToShip = (order: Pick<OrderDoc, 'status'>) =>
-  order.status === 'AWAITING_SHIPMENT' || order.status === 'PARTIALLY_SHIPPED';
+/** Nothing shipped yet, or only some packages: the statuses of the queue to ship. */
+export const TO_SHIP: readonly string[] = ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPED'];
 
 /** The request awaiting the seller's answer, if any. */
 export const pendingCancellation = (order: Pick<OrderDoc, 'cancellations'>) =>

@@ -1,7 +1,7 @@
 import { canonical, isPast } from '../deadlines/deadline';
 import type { DocStore } from '../doc-store';
-import { pendingCancellation, stillToShip, unitsOf, type OrderDoc } from './order.doc';
-import { listOrders } from './orders.query';
+import { pendingCancellation, unitsOf, type OrderDoc } from './order.doc';
+import { ordersStillToShip } from './orders.query';
 
 /** Soonest ship-by first; orders placed before deadlines existed (none) last; then by id. */
 const byShipBy = (a: OrderDoc, b: OrderDoc) =>
@@ -16,7 +16,7 @@ const byShipBy = (a: OrderDoc, b: OrderDoc) =>
 /** The orders still to ship (nothing yet, or some packages), by their ship-by deadline, at `asOf`. */
 export async function ordersToShip(docs: DocStore, shopId: string, query: { asOf: string; limit: number }) {
   const asOf = canonical(query.asOf);
-  const queue = (await listOrders(docs, shopId)).filter(stillToShip).sort(byShipBy);
+  const queue = (await ordersStillToShip(docs, shopId)).sort(byShipBy);
   const orders = queue.map((o) => {
     const pending = pendingCancellation(o);
     return {

@@ -1,12 +1,18 @@
 import type { StoredEvent } from '@sce/event-store';
 import { keyOf, parseKey, type DocKey, type Model } from '../doc-key';
 import type { DocStore } from '../doc-store';
+import { countOf, pageOf, type IndexedField, type PageQuery, type Where } from '../indexed-reads';
 import { replay } from '../project-batch';
 
 /** The read models of a full replay of `events`, as a read-only store for the queries' specs. */
 export async function replayedDocs(events: StoredEvent[]): Promise<DocStore> {
   const docs = await replay(events);
   const sorted = [...docs].sort(([a], [b]) => a.localeCompare(b));
+  const ofShop = (model: Model, shopId: string) =>
+    sorted.flatMap(([key, doc]) => {
+      const k = parseKey(key);
+      return k.model === model && k.shopId === shopId ? [[k.id, doc] as [string, unknown]] : [];
+    });
   const refuse = () => Promise.reject(new Error('a replayed store is read-only'));
   return {
     load: async (keys: DocKey[]) =>
@@ -23,6 +29,14 @@ export async function replayedDocs(events: StoredEvent[]): Promise<DocStore> {
           return k.model === model && k.shopId === shopId && fromId <= k.id && k.id < toId;
         })
         .map(([, doc]) => doc as T),
+    page: async <T>(model: Model, shopId: string, query: PageQuery) => pageOf<T>(model, ofShop(model, shopId), query),
+    countBy: async (model: Model, shopId: string, by: readonly IndexedField[], where?: Where) =>
+      countOf(
+        model,
+        ofShop(model, shopId).map(([, doc]) => doc),
+        by,
+        where,
+      ),
     commit: refuse,
     checkpoint: async () => 0,
     versions: async () => ({}),

@@ -1,6 +1,15 @@
 import { keyOf, parseKey, type DocKey, type Model } from '../doc-key';
 import { CheckpointMoved, type DocStore } from '../doc-store';
 import type { Build, Versions } from '../generation';
+import {
+  countOf,
+  pageOf,
+  type Group,
+  type IndexedField,
+  type Page,
+  type PageQuery,
+  type Where,
+} from '../indexed-reads';
 
 /**
  * Read-model documents in memory, indexed by model and shop: the isolated target of a replay that
@@ -46,6 +55,14 @@ export class MemoryDocStore implements DocStore {
     if (!bucket) return [];
     const ids = [...bucket.keys()].filter((id) => id >= fromId && id < toId).sort();
     return ids.map((id) => bucket.get(id)) as T[];
+  }
+
+  async page<T>(model: Model, shopId: string, query: PageQuery): Promise<Page<T>> {
+    return pageOf<T>(model, this.bucket(model, shopId)?.entries() ?? [], query);
+  }
+
+  async countBy(model: Model, shopId: string, by: readonly IndexedField[], where?: Where): Promise<Group[]> {
+    return countOf(model, this.bucket(model, shopId)?.values() ?? [], by, where);
   }
 
   async commit(changes: Map<string, unknown>, projection: string, from: number, to: number): Promise<void> {

@@ -136,6 +136,7 @@ export const READ_MODEL_SCHEMAS: Record<string, Schema> = {
     shopId: str,
     total: int,
     orders: list(obj({ ...orderFields, units: int, unitsShipped: int })),
+    nextCursor: { ...nullable(str), description: 'the cursor of the next page; null on the last' },
   }),
   OrderDetail: obj({
     ...orderFields,
