@@ -186,14 +186,16 @@ describe('indexed reads, on SQLite', () => {
             order: 'desc',
           }),
         );
-        expect(page).toMatch(new RegExp(`INDEX ${table}_order_placedat\\b`));
+        expect(page).toMatch(new RegExp(`INDEX ${table}_order_placedat_id\\b`));
         expect(page).not.toMatch(/TEMP B-TREE/);
         const counts = plan(
           countSql(SQLITE, table, 'order', 's-1', ['placedDate', 'status'], {
             placedDate: { from: '2026-11-01', to: '2026-11-08' },
           }),
         );
-        expect(counts).toMatch(new RegExp(`INDEX ${table}_order_placeddate_status\\b`));
+        // Grouped as the index is read (the carried status before the id): no sort of the range's orders.
+        expect(counts).toMatch(new RegExp(`INDEX ${table}_order_placeddate_status_id\\b`));
+        expect(counts).not.toMatch(/TEMP B-TREE/);
         const queue = plan(
           pageSql(SQLITE, table, 'order', 's-1', {
             by: 'status',
@@ -202,7 +204,7 @@ describe('indexed reads, on SQLite', () => {
             order: 'asc',
           }),
         );
-        expect(queue).toMatch(new RegExp(`INDEX ${table}_order_status\\b`));
+        expect(queue).toMatch(new RegExp(`INDEX ${table}_order_status_id\\b`));
         // The return rate: a count of the index alone, which carries `refunded`.
         const refunded = plan(
           countSql(SQLITE, table, 'order', 's-1', [], {
@@ -210,7 +212,9 @@ describe('indexed reads, on SQLite', () => {
             refunded: true,
           }),
         );
-        expect(refunded).toMatch(new RegExp(`USING COVERING INDEX ${table}_order_delivereddate_refunded\\b`));
+        // (SQLite's plan says COVERING for an expression index on a WITHOUT ROWID table only, where it
+        // then reads each row anyway; on a rowid table it reads the expression's value from the index.)
+        expect(refunded).toMatch(new RegExp(`INDEX ${table}_order_delivereddate_refunded_id\\b`));
       }
       db.close();
     } finally {

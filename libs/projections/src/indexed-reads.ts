@@ -3,8 +3,8 @@ import type { Model } from './doc-key';
 /**
  * The document fields reads may page, filter and count by, per model: each key is an expression
  * index on every generation's table (partial: only its model's rows), made with the table, on the
- * field then the id; then the fields it carries, so that a count filtered on them reads the index
- * alone. A read by a field left out here is refused rather than left to scan the shop's history.
+ * field, then the fields it carries (so that a count grouped or filtered on them reads the index
+ * alone, in order), then the id. A read by a field left out here is refused rather than left to scan the shop's history.
  */
 export const INDEXED = {
   order: { placedAt: [], placedDate: ['status'], status: [], deliveredDate: ['refunded'] },

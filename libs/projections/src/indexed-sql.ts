@@ -26,16 +26,17 @@ export interface Dialect {
 }
 
 /**
- * The statements that make a generation table's indexes: by shop, field and id (the order pages
- * are read in), then the fields carried. Its name names them, so a changed declaration makes a new one.
+ * The statements that make a generation table's indexes: by shop and field, then the fields carried,
+ * then the id (an index that carries none is the order pages are read in; one that carries fields
+ * groups a count by them as it reads). Its name names them, so a changed declaration makes a new one.
  */
 export const indexesOf = (d: Dialect, table: string) =>
   INDEXES.map(({ model, field, carries }) => {
-    const name = [table, model, field, ...carries]
+    const name = [table, model, field, ...carries, 'id']
       .join('_')
       .toLowerCase()
       .replace(/[^a-z0-9_]/g, '_');
-    const columns = ['shop_id', d.field(field), d.id, ...carries.map((c) => d.field(c))];
+    const columns = ['shop_id', d.field(field), ...carries.map((c) => d.field(c)), d.id];
     return `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')}) WHERE model = '${model}'`;
   });
 

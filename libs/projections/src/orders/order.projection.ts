@@ -60,7 +60,8 @@ function placedOrder(event: Projected<'OrderPlaced'>, timeZone: string): OrderDo
  */
 export const orderProjection = projection<{ order: OrderDoc }, (typeof ORDER_EVENTS)[number]>({
   name: 'orders',
-  version: 2,
+  // 3: stored where its indexes answer counts (ADR 20): an engine upgraded in place builds it again.
+  version: 3,
   models: ['order'],
   handles: ORDER_EVENTS,
   documents: (event) => [{ order: orderKey(event.data.shopId, event.data.orderId) }],

@@ -43,7 +43,8 @@ const handles = ['RefundRequested', 'RefundApproved', 'RefundRejected', 'ReturnR
  */
 export const refundProjection = projection<{ refund: RefundDoc }, (typeof handles)[number]>({
   name: 'refunds',
-  version: 2,
+  // 3: stored where its indexes answer counts (ADR 20): an engine upgraded in place builds it again.
+  version: 3,
   models: ['refund'],
   handles,
   documents: ({ data: { shopId, orderId, refundId } }) => [{ refund: refundKey(shopId, orderId, refundId) }],
