@@ -17,6 +17,12 @@ export interface DocStore {
   /** Documents of a model for a shop whose ids are in [fromId, toId), in id order. */
   listRange<T>(model: Model, shopId: string, fromId: string, toId: string): Promise<T[]>;
   /**
+   * How many distinct ids a shop's documents of `model` in [fromId, toId) have once their first
+   * `skip` characters are cut: who was seen on any of a range of days (`d:<date>:<who>`), counted
+   * from the ids alone, no document read.
+   */
+  countDistinct(model: Model, shopId: string, fromId: string, toId: string, skip: number): Promise<number>;
+  /**
    * A page of a model's documents for a shop matching `where`, ordered by the field `by` then by id
    * (`desc`: both reversed), starting just past `after`. Documents where `by` is null or absent are
    * not paged. Strings compare by their UTF-8 bytes (as JS compares the ASCII of ids, dates, instants).

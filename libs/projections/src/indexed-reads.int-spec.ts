@@ -143,6 +143,38 @@ function contract(open: () => Promise<{ docs: DocStore; done(): Promise<void> }>
     expect(counted).toBeGreaterThan(5);
   });
 
+  it('counts who the ids of a range of days name, each once, whatever the days', async () => {
+    const seen = fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.constantFrom('v-1', 'v-2', 'v-10', 'ü')), {
+      selector: ([day, who]) => `${day}:${who}`,
+      maxLength: 30,
+    });
+    const dayId = (day: number, who: string) => `d:2026-11-0${day}:${who}`;
+    await fc.assert(
+      fc.asyncProperty(seen, fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), async (some, a, b) => {
+        const shopId = `shop-${++shops}`;
+        const changes = new Map<string, unknown>();
+        for (const [day, who] of some)
+          changes.set(keyOf({ model: 'seen', shopId, id: dayId(day, who) }), {
+            period: `2026-11-0${day}`,
+            visitorId: who,
+          });
+        await docs.commit(changes, 'read-models', position, position + 1);
+        position += 1;
+        const [from, to] = [Math.min(a, b), Math.max(a, b)];
+        const byHand = new Set(some.filter(([day]) => from <= day && day < to).map(([, who]) => who)).size;
+        const counted = await docs.countDistinct(
+          'seen',
+          shopId,
+          dayId(from, ''),
+          dayId(to, ''),
+          dayId(from, '').length,
+        );
+        expect(counted).toBe(byHand);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('refuses a field no index covers', async () => {
     await expect(docs.countBy('order', 'shop-x', ['buyerId' as 'status'])).rejects.toThrow(
       /order.buyerId is not indexed/,

@@ -98,6 +98,17 @@ export class PostgresDocStore implements DocStore {
     return rows.map((r) => r.doc as T);
   }
 
+  async countDistinct(model: Model, shopId: string, fromId: string, toId: string, skip: number): Promise<number> {
+    const { rows } = await this.live(() =>
+      this.pool.query(
+        `SELECT count(DISTINCT substr(id, $5 + 1)) AS n FROM ${this.table(model)}
+          WHERE model = $1 AND shop_id = $2 AND id >= $3 AND id < $4`,
+        [model, shopId, fromId, toId, skip],
+      ),
+    );
+    return Number(rows[0].n);
+  }
+
   async listRange<T>(model: Model, shopId: string, fromId: string, toId: string): Promise<T[]> {
     const { rows } = await this.live(() =>
       this.pool.query(

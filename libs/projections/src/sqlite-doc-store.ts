@@ -61,6 +61,11 @@ export class SqliteDocStore implements DocStore {
       range: this.db
         .prepare(`SELECT doc FROM ${table} WHERE model = ? AND shop_id = ? AND id >= ? AND id < ? ORDER BY id`)
         .pluck(),
+      distinct: this.db
+        .prepare(
+          `SELECT count(DISTINCT substr(id, ? + 1)) FROM ${table} WHERE model = ? AND shop_id = ? AND id >= ? AND id < ?`,
+        )
+        .pluck(),
       listAll: this.db.prepare(`SELECT doc FROM ${table} WHERE model = ? ORDER BY shop_id, id`).pluck(),
       put: this.db.prepare(
         `INSERT INTO ${table} (model, shop_id, id, doc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET doc = excluded.doc`,
@@ -99,6 +104,10 @@ export class SqliteDocStore implements DocStore {
     const q = this.of(model);
     const docs = (shopId === undefined ? q.listAll.all(model) : q.list.all(model, shopId)) as string[];
     return docs.map((doc) => JSON.parse(doc) as T);
+  }
+
+  async countDistinct(model: Model, shopId: string, fromId: string, toId: string, skip: number): Promise<number> {
+    return this.of(model).distinct.get(skip, model, shopId, fromId, toId) as number;
   }
 
   async listRange<T>(model: Model, shopId: string, fromId: string, toId: string): Promise<T[]> {

@@ -6,7 +6,6 @@ import { sellerPerformance } from '../performance/performance.query';
 import { datesIn, monthsIn, wholeMonths, type Range } from '../range';
 import { CHANNELS, emptyDay, INITIATORS, type ByChannel, type ByInitiator, type DayDoc } from './days.projection';
 import { monthKey, type MonthDoc } from './months.projection';
-import type { SeenDoc } from './seen';
 
 type Summed = Pick<DayDoc, 'orders' | 'itemsSold' | 'gmv' | 'refunds' | 'liveSessions'> & {
   gmvByChannel: ByChannel;
@@ -134,8 +133,7 @@ export async function dashboard(docs: DocStore, shopId: string, range: Range, as
   };
 }
 
-/** Distinct visitors (or buyers) over several days: the day-level documents of who was seen in the range. */
-async function distinct(docs: DocStore, model: 'seen' | 'buyer', shopId: string, { from, to }: Range) {
-  const seen = await docs.listRange<SeenDoc>(model, shopId, `d:${from}:`, `d:${to}:`);
-  return new Set(seen.map((s) => s.visitorId)).size;
+/** Distinct visitors (or buyers) over several days: who the day-level ids (`d:<date>:<who>`) of the range name. */
+function distinct(docs: DocStore, model: 'seen' | 'buyer', shopId: string, { from, to }: Range) {
+  return docs.countDistinct(model, shopId, `d:${from}:`, `d:${to}:`, `d:${from}:`.length);
 }

@@ -29,6 +29,13 @@ export async function replayedDocs(events: StoredEvent[]): Promise<DocStore> {
           return k.model === model && k.shopId === shopId && fromId <= k.id && k.id < toId;
         })
         .map(([, doc]) => doc as T),
+    countDistinct: async (model: Model, shopId: string, fromId: string, toId: string, skip: number) =>
+      new Set(
+        ofShop(model, shopId)
+          .map(([id]) => id)
+          .filter((id) => fromId <= id && id < toId)
+          .map((id) => id.slice(skip)),
+      ).size,
     page: async <T>(model: Model, shopId: string, query: PageQuery) => pageOf<T>(model, ofShop(model, shopId), query),
     countBy: async (model: Model, shopId: string, by: readonly IndexedField[], where?: Where) =>
       countOf(

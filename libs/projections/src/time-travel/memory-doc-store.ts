@@ -57,6 +57,11 @@ export class MemoryDocStore implements DocStore {
     return ids.map((id) => bucket.get(id)) as T[];
   }
 
+  async countDistinct(model: Model, shopId: string, fromId: string, toId: string, skip: number): Promise<number> {
+    const ids = [...(this.bucket(model, shopId)?.keys() ?? [])].filter((id) => id >= fromId && id < toId);
+    return new Set(ids.map((id) => id.slice(skip))).size;
+  }
+
   async page<T>(model: Model, shopId: string, query: PageQuery): Promise<Page<T>> {
     return pageOf<T>(model, this.bucket(model, shopId)?.entries() ?? [], query);
   }

@@ -25,6 +25,8 @@ export class ReadDocs implements DocStore {
   get: DocStore['get'] = (key) => this.docs.get(key);
   list: DocStore['list'] = (model, shopId) => this.docs.list(model, shopId);
   listRange: DocStore['listRange'] = (model, shopId, fromId, toId) => this.docs.listRange(model, shopId, fromId, toId);
+  countDistinct: DocStore['countDistinct'] = (model, shopId, fromId, toId, skip) =>
+    this.docs.countDistinct(model, shopId, fromId, toId, skip);
   page: DocStore['page'] = (model, shopId, query) => this.docs.page(model, shopId, query);
   countBy: DocStore['countBy'] = (model, shopId, by, where) => this.docs.countBy(model, shopId, by, where);
   checkpoint: DocStore['checkpoint'] = (projection) => this.docs.checkpoint(projection);
