@@ -16,7 +16,9 @@ export const DUCKDB_TYPE: Record<ColumnKind, string> = {
 // unquoted, and only a text holding one of them (or a line break) is quoted.
 const DELIMITER = '\x1f';
 const QUOTE = '\x01';
+// eslint-disable-next-line no-control-regex -- the delimiter and the quote are control characters on purpose
 const NEEDS_QUOTES = /[\x01\x1f\r\n]/;
+// eslint-disable-next-line no-control-regex -- as above
 const QUOTES = /\x01/g;
 
 const text = (v: string) =>
