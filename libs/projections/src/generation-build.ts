@@ -1,10 +1,9 @@
 import type { EventStore } from '@sce/event-store';
 import { modelsOf } from './build-plan';
-import { keyOf } from './doc-key';
 import type { DocStore } from './doc-store';
 import { buildCheckpoint, type Build, type BuildProgress } from './generation';
-import { KeyFilter } from './key-filter';
-import { projectBatch, type LoadDocs } from './project-batch';
+import { KeyFilter, loadingOnlyWritten } from './key-filter';
+import { projectBatch } from './project-batch';
 import { SHOP_PROJECTION, type AnyProjection } from './registry';
 
 /** What a build needs of the runner whose read models it replaces. */
@@ -74,13 +73,6 @@ export class GenerationBuild {
     }
   }
 
-  /** The documents of `keys` in the build's generation, asking the store only for those it may hold. */
-  private readonly load: LoadDocs = (keys) => {
-    const { written } = this;
-    const held = written ? keys.filter((key) => written.mightHave(keyOf(key))) : keys;
-    return held.length ? this.docs.load(held, this.build.generation) : Promise.resolve(new Map());
-  };
-
   /** One batch, up to the live position at most; or the switch, once there. True once switched. */
   private async step(): Promise<boolean> {
     if (this.stopped) return false;
@@ -92,7 +84,8 @@ export class GenerationBuild {
     }
     const batch = (await this.events.readBatch(this.position, this.live.batchSize)).filter((e) => e.position <= target);
     if (!batch.length) return false;
-    const changes = await projectBatch(batch, this.load, this.readModels);
+    const load = loadingOnlyWritten(this.written, (keys) => this.docs.load(keys, generation));
+    const changes = await projectBatch(batch, load, this.readModels);
     const to = batch[batch.length - 1]!.position;
     await this.docs.commit(changes, buildCheckpoint(generation), this.position, to, generation);
     for (const id of changes.keys()) this.written?.add(id);

@@ -1,3 +1,6 @@
+import { keyOf } from './doc-key';
+import type { LoadDocs } from './project-batch';
+
 /**
  * A Bloom filter of document ids: `mightHave` is false only for an id never added, true for every id
  * added (and, rarely, for one that was not). A build from an empty generation asks it before
@@ -44,4 +47,12 @@ export class KeyFilter {
     }
     return true;
   }
+}
+
+/** `load`, asked only for the keys `written` may hold (for all of them without a filter). */
+export function loadingOnlyWritten(written: KeyFilter | undefined, load: LoadDocs): LoadDocs {
+  return (keys) => {
+    const held = written ? keys.filter((key) => written.mightHave(keyOf(key))) : keys;
+    return held.length ? load(held) : Promise.resolve(new Map());
+  };
 }

@@ -3,8 +3,7 @@ import { closeOver, staleIn, versionsOf } from './build-plan';
 import { CheckpointMoved, type DocStore } from './doc-store';
 import { buildCheckpoint, type BuildProgress, type Versions } from './generation';
 import { GenerationBuild } from './generation-build';
-import { KeyFilter } from './key-filter';
-import { keyOf } from './doc-key';
+import { KeyFilter, loadingOnlyWritten } from './key-filter';
 import { projectBatch } from './project-batch';
 import { PROJECTIONS, SHOP_PROJECTION, type AnyProjection } from './registry';
 
@@ -246,16 +245,10 @@ export class ProjectionRunner {
     for (const w of ready) w.resolve();
   }
 
-  /** The documents of `keys`, asking the store only for those it may hold. */
-  private load(keys: Parameters<DocStore['load']>[0]) {
-    const { written } = this;
-    const held = written ? keys.filter((key) => written.mightHave(keyOf(key))) : keys;
-    return held.length ? this.docs.load(held) : Promise.resolve(new Map<string, unknown>());
-  }
-
   private async apply(batch: StoredEvent[]): Promise<void> {
     const written = this.written;
-    const changes = await projectBatch(batch, (keys) => this.load(keys), this.readModels);
+    const load = loadingOnlyWritten(written, (keys) => this.docs.load(keys));
+    const changes = await projectBatch(batch, load, this.readModels);
     const position = batch[batch.length - 1]!.position;
     await this.docs.commit(changes, READ_MODELS, this.position, position);
     for (const id of changes.keys()) written?.add(id);
