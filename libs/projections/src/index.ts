@@ -16,6 +16,7 @@ export type { MonthDoc } from './dashboard/months.projection';
 export type { SeenDoc } from './dashboard/seen';
 export { dashboard, type Compare } from './dashboard/dashboard.query';
 export type { OrderDoc } from './orders/order.projection';
+export type { OrderAnswer } from './orders/order.doc';
 export { orderDetail, orderList, orderStats } from './orders/orders.query';
 export { ordersToShip } from './orders/to-ship.query';
 export { overdue } from './deadlines/overdue.query';

@@ -7,7 +7,14 @@ import type { Model } from './doc-key';
  * alone, in order), then the id. A read by a field left out here is refused rather than left to scan the shop's history.
  */
 export const INDEXED = {
-  order: { placedAt: [], placedDate: ['status'], status: [], deliveredDate: ['refunded'] },
+  order: {
+    placedAt: [],
+    placedDate: ['status'],
+    status: [],
+    deliveredDate: ['refunded'],
+    toShipBy: [],
+    cancellationRespondBy: [],
+  },
   refund: { status: [], requestedDate: [], receivedDate: [], issuedDate: [] },
 } as const satisfies Partial<Record<Model, Record<string, readonly string[]>>>;
 

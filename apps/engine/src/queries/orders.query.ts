@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { orderDetail, orderList, orderStats, type DocStore, type OrderDoc, type Range } from '@sce/projections';
+import { orderDetail, orderList, orderStats, type DocStore, type OrderAnswer, type Range } from '@sce/projections';
 import { READ_DOCS } from '../tokens';
 
 type OrderStats = Awaited<ReturnType<typeof orderStats>>;
@@ -27,7 +27,7 @@ export class OrderListQuery extends Query<OrderList> {
 }
 
 /** One order with its history; undefined when the shop has none of that id. */
-export class OrderDetailQuery extends Query<OrderDoc | undefined> {
+export class OrderDetailQuery extends Query<OrderAnswer | undefined> {
   constructor(
     readonly shopId: string,
     readonly orderId: string,
@@ -55,10 +55,10 @@ export class OrderListQueryHandler implements IQueryHandler<OrderListQuery, Orde
 }
 
 @QueryHandler(OrderDetailQuery)
-export class OrderDetailQueryHandler implements IQueryHandler<OrderDetailQuery, OrderDoc | undefined> {
+export class OrderDetailQueryHandler implements IQueryHandler<OrderDetailQuery, OrderAnswer | undefined> {
   constructor(@Inject(READ_DOCS) private readonly docs: DocStore) {}
 
-  execute({ shopId, orderId }: OrderDetailQuery): Promise<OrderDoc | undefined> {
+  execute({ shopId, orderId }: OrderDetailQuery): Promise<OrderAnswer | undefined> {
     return orderDetail(this.docs, shopId, orderId);
   }
 }

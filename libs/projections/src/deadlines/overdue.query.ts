@@ -1,6 +1,5 @@
 import type { DocStore } from '../doc-store';
-import { pendingCancellation } from '../orders/order.doc';
-import { ordersStillToShip } from '../orders/orders.query';
+import { countBefore } from '../orders/orders.query';
 import { refundsWithStatus } from '../returns/returns.query';
 import { canonical, isPast } from './deadline';
 
@@ -11,13 +10,11 @@ import { canonical, isPast } from './deadline';
  */
 export async function overdue(docs: DocStore, shopId: string, query: { asOf: string }) {
   const asOf = canonical(query.asOf);
-  // A cancellation request is pending only on an order that has shipped nothing: both are in the queue to ship.
-  const [orders, requested] = await Promise.all([
-    ordersStillToShip(docs, shopId),
+  const [toShip, cancellationRequests, requested] = await Promise.all([
+    countBefore(docs, shopId, 'toShipBy', asOf),
+    countBefore(docs, shopId, 'cancellationRespondBy', asOf),
     refundsWithStatus(docs, shopId, ['REQUESTED']),
   ]);
-  const toShip = orders.filter((o) => isPast(o.shipBy, asOf)).length;
-  const cancellationRequests = orders.filter((o) => isPast(pendingCancellation(o)?.respondBy ?? null, asOf)).length;
   const refundRequests = requested.filter((r) => isPast(r.respondBy, asOf)).length;
   return {
     shopId,

@@ -68,7 +68,17 @@ export interface OrderDoc {
   cancelled: { at: string; by: string; reason: string } | null;
   /** Every event of the order and its refunds, with the actor its metadata records. */
   history: { type: string; at: string; by: string; position: number }[];
+  /** Index key, not answered: `shipBy` while the order is still to ship (`NEVER` without one), else null. */
+  toShipBy: string | null;
+  /** Index key, not answered: the pending cancellation request's `respondBy`, else null. */
+  cancellationRespondBy: string | null;
 }
+
+/** The keys of the queues' indexes, which answers leave out. */
+export type IndexKeys = 'toShipBy' | 'cancellationRespondBy';
+
+/** A deadline that never passes, after every instant: where the queue to ship puts orders without one. */
+export const NEVER = '9999-12-31T23:59:59.999Z';
 
 export const orderKey = (shopId: string, orderId: string): DocKey => ({ model: 'order', shopId, id: orderId });
 
@@ -84,6 +94,24 @@ export const TO_SHIP: readonly string[] = ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPP
 /** The request awaiting the seller's answer, if any. */
 export const pendingCancellation = (order: Pick<OrderDoc, 'cancellations'>) =>
   order.cancellations.find((c) => c.status === 'PENDING') ?? null;
+
+/**
+ * The order with its queue keys as it now stands, so that the queues to ship and to answer are read
+ * from their indexes, as long as they are and no longer (not from every order still to ship).
+ */
+export const withIndexKeys = (order: Omit<OrderDoc, IndexKeys>): OrderDoc => ({
+  ...order,
+  toShipBy: TO_SHIP.includes(order.status) ? (order.shipBy ?? NEVER) : null,
+  cancellationRespondBy: pendingCancellation(order)?.respondBy ?? null,
+});
+
+/** An order as answers give it. */
+export type OrderAnswer = Omit<OrderDoc, IndexKeys>;
+
+/** The order as answers give it: without its index keys. */
+export function answered({ toShipBy: _toShipBy, cancellationRespondBy: _respondBy, ...order }: OrderDoc): OrderAnswer {
+  return order;
+}
 
 /** The events of an order stream the orders read model follows. */
 export const ORDER_EVENTS = [

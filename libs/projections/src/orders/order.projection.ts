@@ -2,21 +2,22 @@ import { LIFECYCLE } from '@sce/domain';
 import { localDate } from '../local-time';
 import { projection, type Projected } from '../projection';
 import { lifecycleEvolve } from './order-lifecycle';
-import { ORDER_EVENTS, orderKey, type OrderDoc, type OrderProjected } from './order.doc';
+import { ORDER_EVENTS, orderKey, withIndexKeys, type IndexKeys, type OrderDoc, type OrderProjected } from './order.doc';
 
 export { orderKey, type OrderDoc } from './order.doc';
 
-const withHistory = (order: OrderDoc, event: OrderProjected): OrderDoc => ({
-  ...order,
-  history: [
-    ...order.history,
-    { type: event.type, at: event.metadata.occurredAt, by: event.metadata.actor.role, position: event.position },
-  ],
-});
+const withHistory = (order: Omit<OrderDoc, IndexKeys>, event: OrderProjected): OrderDoc =>
+  withIndexKeys({
+    ...order,
+    history: [
+      ...order.history,
+      { type: event.type, at: event.metadata.occurredAt, by: event.metadata.actor.role, position: event.position },
+    ],
+  });
 
 const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
-function placedOrder(event: Projected<'OrderPlaced'>, timeZone: string): OrderDoc {
+function placedOrder(event: Projected<'OrderPlaced'>, timeZone: string): Omit<OrderDoc, IndexKeys> {
   const p = event.data;
   // Orders placed before deadlines existed carry no shipBy.
   const shipBy = (p as { shipBy?: string }).shipBy ?? null;
@@ -60,8 +61,9 @@ function placedOrder(event: Projected<'OrderPlaced'>, timeZone: string): OrderDo
  */
 export const orderProjection = projection<{ order: OrderDoc }, (typeof ORDER_EVENTS)[number]>({
   name: 'orders',
-  // 3: stored where its indexes answer counts (ADR 20): an engine upgraded in place builds it again.
-  version: 3,
+  // 3: stored where its indexes answer counts (ADR 20); 4: the queues' index keys. An engine
+  // upgraded in place builds it again.
+  version: 4,
   models: ['order'],
   handles: ORDER_EVENTS,
   documents: (event) => [{ order: orderKey(event.data.shopId, event.data.orderId) }],

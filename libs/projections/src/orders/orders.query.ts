@@ -2,15 +2,25 @@ import type { DocStore } from '../doc-store';
 import { allPages, decodeCursor, encodeCursor, type Group, type Where } from '../indexed-reads';
 import { addDays } from '../local-time';
 import { datesIn, monthsIn, zeros, type Range } from '../range';
-import { orderKey, TO_SHIP, unitsOf, type OrderDoc } from './order.doc';
+import { answered, orderKey, unitsOf, type OrderDoc } from './order.doc';
+
+const total = (groups: Group[]) => groups.reduce((n, g) => n + g.count, 0);
 
 const ORDER_STATUSES = ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'CANCELLED'];
 
-/** The orders of the shop still to ship, in no particular order: as many as the queue, not the history. */
-export const ordersStillToShip = (docs: DocStore, shopId: string) =>
+/** The orders of the shop with a cancellation request pending, soonest `respondBy` first: as many as there are. */
+export const ordersAwaitingAnswer = (docs: DocStore, shopId: string) =>
   allPages((after) =>
-    docs.page<OrderDoc>('order', shopId, { by: 'status', where: { status: TO_SHIP }, after, limit: 500, order: 'asc' }),
+    docs.page<OrderDoc>('order', shopId, { by: 'cancellationRespondBy', after, limit: 500, order: 'asc' }),
   );
+
+/** How many orders of the shop have `field` (an instant) before `asOf`: the deadlines past at `asOf`. */
+export const countBefore = async (
+  docs: DocStore,
+  shopId: string,
+  field: 'toShipBy' | 'cancellationRespondBy',
+  asOf: string,
+) => total(await docs.countBy('order', shopId, [], { [field]: { from: '', to: asOf } }));
 
 /** Orders placed in the range: counts by current status, per local day and per month. */
 export async function orderStats(docs: DocStore, shopId: string, range: Range) {
@@ -36,8 +46,6 @@ export async function orderStats(docs: DocStore, shopId: string, range: Range) {
  */
 const placedAround = ({ from, to }: Range) => ({ from: addDays(from, -1), to: addDays(to, 1) });
 
-const total = (groups: Group[]) => groups.reduce((n, g) => n + g.count, 0);
-
 /**
  * Orders of a shop, newest first (then by id, last first), by status and placed range, `limit` at a
  * time: `cursor` is a previous answer's `nextCursor` (null on the last page). The queue to ship by
@@ -62,10 +70,10 @@ export async function orderList(
       order: 'desc',
     }),
   ]);
-  const summary = ({ history: _history, lines, packages, cancellations: _cancellations, ...order }: OrderDoc) => ({
-    ...order,
-    ...unitsOf({ lines, packages }),
-  });
+  const summary = (doc: OrderDoc) => {
+    const { history: _history, lines, packages, cancellations: _cancellations, ...order } = answered(doc);
+    return { ...order, ...unitsOf({ lines, packages }) };
+  };
   return {
     shopId,
     total: total(counted),
@@ -75,6 +83,7 @@ export async function orderList(
 }
 
 /** One order with its lines and history; undefined when the shop has no such order. */
-export function orderDetail(docs: DocStore, shopId: string, orderId: string): Promise<OrderDoc | undefined> {
-  return docs.get<OrderDoc>(orderKey(shopId, orderId));
+export async function orderDetail(docs: DocStore, shopId: string, orderId: string) {
+  const order = await docs.get<OrderDoc>(orderKey(shopId, orderId));
+  return order && answered(order);
 }

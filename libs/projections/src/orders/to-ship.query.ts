@@ -1,23 +1,20 @@
 import { canonical, isPast } from '../deadlines/deadline';
 import type { DocStore } from '../doc-store';
-import { pendingCancellation, unitsOf, type OrderDoc } from './order.doc';
-import { ordersStillToShip } from './orders.query';
+import { pendingCancellation, TO_SHIP, unitsOf, type OrderDoc } from './order.doc';
+import { countBefore } from './orders.query';
 
-/** Soonest ship-by first; orders placed before deadlines existed (none) last; then by id. */
-const byShipBy = (a: OrderDoc, b: OrderDoc) =>
-  a.shipBy === b.shipBy
-    ? a.orderId.localeCompare(b.orderId)
-    : a.shipBy === null
-      ? 1
-      : b.shipBy === null
-        ? -1
-        : Date.parse(a.shipBy) - Date.parse(b.shipBy);
-
-/** The orders still to ship (nothing yet, or some packages), by their ship-by deadline, at `asOf`. */
+/**
+ * The orders still to ship (nothing yet, or some packages), soonest ship-by first (orders without
+ * one last), then by id, at `asOf`: the first `limit` of them, with how many there are and are overdue.
+ */
 export async function ordersToShip(docs: DocStore, shopId: string, query: { asOf: string; limit: number }) {
   const asOf = canonical(query.asOf);
-  const queue = (await ordersStillToShip(docs, shopId)).sort(byShipBy);
-  const orders = queue.map((o) => {
+  const [queued, overdue, first] = await Promise.all([
+    docs.countBy('order', shopId, [], { status: TO_SHIP }),
+    countBefore(docs, shopId, 'toShipBy', asOf),
+    docs.page<OrderDoc>('order', shopId, { by: 'toShipBy', limit: query.limit, order: 'asc' }),
+  ]);
+  const orders = first.docs.map((o) => {
     const pending = pendingCancellation(o);
     return {
       orderId: o.orderId,
@@ -39,8 +36,8 @@ export async function ordersToShip(docs: DocStore, shopId: string, query: { asOf
   return {
     shopId,
     asOf,
-    total: orders.length,
-    overdue: orders.filter((o) => o.overdue).length,
-    orders: orders.slice(0, query.limit),
+    total: queued.reduce((n, g) => n + g.count, 0),
+    overdue,
+    orders,
   };
 }

@@ -3,7 +3,7 @@ import type { DocStore } from '../doc-store';
 import { allPages, type Group, type IndexedField, type Where } from '../indexed-reads';
 import { addDays } from '../local-time';
 import { pendingCancellation } from '../orders/order.doc';
-import { ordersStillToShip } from '../orders/orders.query';
+import { ordersAwaitingAnswer } from '../orders/orders.query';
 import { datesIn, inRange, monthsIn, wholeMonths, zeros, type Range } from '../range';
 import type { RefundDoc } from './refund.projection';
 
@@ -37,13 +37,12 @@ export async function returns(docs: DocStore, shopId: string, range: Range, at: 
   // Months are whole: what they sum is read for all their days.
   const months = wholeMonths(range);
   const window = { from: addDays(range.to, -30), to: range.to };
-  const [requested, received, issued, pending, toShip, delivered, refunded] = await Promise.all([
+  const [requested, received, issued, pending, awaitingAnswer, delivered, refunded] = await Promise.all([
     docs.countBy('refund', shopId, ['requestedDate', 'status'], { requestedDate: months }),
     refundsBy(docs, shopId, 'receivedDate', { receivedDate: months }),
     refundsBy(docs, shopId, 'issuedDate', { issuedDate: months, status: 'REFUNDED' }),
     refundsWithStatus(docs, shopId, ['REQUESTED', 'RETURN_RECEIVED']),
-    // A cancellation request is pending only on an order that has shipped nothing.
-    ordersStillToShip(docs, shopId),
+    ordersAwaitingAnswer(docs, shopId),
     docs.countBy('order', shopId, [], { deliveredDate: window }),
     docs.countBy('order', shopId, [], { deliveredDate: window, refunded: true }),
   ]);
@@ -70,7 +69,7 @@ export async function returns(docs: DocStore, shopId: string, range: Range, at: 
         const awaiting = r.status === 'REQUESTED' ? 'DECISION' : 'REFUND';
         return { ...r, awaiting, overdue: isPast(awaiting === 'DECISION' ? r.respondBy : r.issueBy, asOf) };
       }),
-    pendingCancellations: toShip
+    pendingCancellations: awaitingAnswer
       .flatMap((o) => {
         const request = pendingCancellation(o);
         return request ? [{ orderId: o.orderId, ...request }] : [];
