@@ -215,6 +215,21 @@ function commandRunSuite(open: () => Promise<Opened>) {
     expect(await store.findCommand('c-3')).toBeNull();
   });
 
+  it("stops at a store failure on the run's appends: the first item fails, the others are not worked on", async () => {
+    const { store, handler } = await fresh();
+    const head = await store.headPosition();
+    const outage = new StoreUnavailableError('the store is away');
+    store.appendCommand = () => Promise.reject(outage);
+    const outcomes = await handler.handleRun(
+      items([
+        ['c-1', order('o-1', 1)],
+        ['c-2', cmd('RecordVisit', { visitorId: 'v-1' }, { at })],
+      ]),
+    );
+    expect(outcomes).toEqual([{ ok: false, error: outage }, undefined]);
+    expect(await store.headPosition()).toBe(head);
+  });
+
   it('answers a principal that may not send an item with auth.*, and goes on with the others', async () => {
     const { handler } = await fresh();
     const policy = cmd('SetRefundPolicy', { returnWindowDays: 1, autoApproveLimit: 0 });
@@ -232,15 +247,14 @@ function commandRunSuite(open: () => Promise<Opened>) {
       .tuple(
         commandSequence(30),
         fc.array(shopOf, { minLength: 30, maxLength: 30 }),
-        fc.array(fc.nat(9), { maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
       )
-      .map(([commands, shops, repeats]) => {
+      .map(([commands, shops, redeliveries]) => {
         const sent: Sent[] = commands.map((command, i) => [`seq-${i}`, { ...command, shopId: shops[i]! }]);
-        // A redelivery now and then: an earlier command again, with its id.
-        for (const [k, back] of repeats.entries()) {
-          const i = Math.min(sent.length, k * 3 + 1);
-          const earlier = sent[Math.max(0, i - 1 - back)]!;
-          if (i < sent.length && k % 3 === 0) sent.splice(i, 0, earlier);
+        // A redelivery now and then: an earlier command again, with its id, later in the run.
+        for (const [where, which] of redeliveries) {
+          const at = 1 + (where % sent.length);
+          sent.splice(at, 0, sent[which % at]!);
         }
         return sent;
       });
