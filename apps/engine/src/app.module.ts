@@ -5,7 +5,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { KeysController } from './auth/keys.controller';
 import { CommandsController } from './commands/commands.controller';
 import { CommandIntake } from './commands/command-intake';
-import { SubmitCommandHandler } from './commands/submit-command';
+import { SubmitCommandHandler, SubmitCommandRunHandler } from './commands/submit-command';
+import { KafkaIntake } from './kafka/kafka-intake';
 import type { EngineConfig } from '@sce/runtime';
 import { ErrorsFilter } from './http/exception.filter';
 import { StrictInputPipe } from './http/strict-input.pipe';
@@ -36,7 +37,9 @@ export class AppModule {
       ],
       providers: [
         SubmitCommandHandler,
+        SubmitCommandRunHandler,
         CommandIntake,
+        KafkaIntake,
         KafkaTransport,
         ...READ_MODEL_QUERY_HANDLERS,
         { provide: APP_FILTER, useClass: ErrorsFilter },

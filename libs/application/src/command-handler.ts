@@ -1,8 +1,5 @@
-import { hash } from 'node:crypto';
 import {
-  assertSameCommand,
   authorize,
-  commandFingerprint,
   decide,
   DomainError,
   foldFor,
@@ -20,15 +17,17 @@ import {
   DuplicateCommandError,
   NO_STREAM,
   type CommandOutcome,
-  type CommandRecord,
   type EventStore,
   type StreamRead,
   type StreamWrite,
 } from '@sce/event-store';
-import { appendTraced, backoff, toWrites } from './command-writes';
+import { CommandRun, type CommandPath, type RunItem, type RunOutcome } from './command-run';
+import { appendTraced, backoff, fingerprintOf, firstOutcome, toWrites } from './command-writes';
 import { SnapshotWriter, type SnapshotOptions } from './snapshots';
 import { StateCache, type CachedState } from './state-cache';
-import { StreamLocks } from './stream-locks';
+import { contended, StreamLocks } from './stream-locks';
+
+export { fingerprintOf } from './command-writes';
 
 /** What a caller gets back: the first outcome of this command id, or a conflict retries could not resolve. */
 export type HandledOutcome = CommandOutcome | { status: 'conflict'; message: string };
@@ -55,6 +54,8 @@ export class CommandHandler {
   private readonly locks = new StreamLocks();
   private readonly cache: StateCache;
   private readonly snapshots: SnapshotWriter;
+  /** What a run of commands uses of this path. */
+  private readonly path: CommandPath;
 
   constructor(
     private readonly store: EventStore,
@@ -62,6 +63,15 @@ export class CommandHandler {
   ) {
     this.cache = new StateCache(options.cacheSize);
     this.snapshots = new SnapshotWriter(store, options.snapshots);
+    this.path = {
+      store,
+      locks: this.locks,
+      load: async (reads, starts) => (await this.load(reads, false, starts)).loaded,
+      decideAndAppend: (commandId, command, reads) => this.decideAndAppend(commandId, command, reads),
+      remember: (writes, events, loaded, revisions) => this.remember(writes, events, loaded, revisions),
+      snapshotDue: (loaded) => this.snapshotDue(loaded),
+      forget: (streams) => this.cache.forget(streams),
+    };
   }
 
   /**
@@ -75,9 +85,17 @@ export class CommandHandler {
   async handle(commandId: string, command: Command, principal: Principal): Promise<HandledOutcome> {
     authorize(principal, command);
     const reads = streamsRead(command);
-    // The shop stream is read by every command of a shop but rarely written: no queueing on it.
-    const contended = reads.filter((stream) => !stream.startsWith('shop-'));
-    return this.locks.run(contended, () => this.decideAndAppend(commandId, command, reads));
+    return this.locks.run(contended(reads), () => this.decideAndAppend(commandId, command, reads));
+  }
+
+  /**
+   * Handles a run of commands (one Kafka key's messages) as if one by one, in their order, but
+   * decided in memory and appended together (CommandRun). An item's `auth.*` or
+   * `command.id-reused` DomainError is its outcome; a failure of the store is that item's, and the
+   * items after it are not worked on (undefined).
+   */
+  handleRun(items: readonly RunItem[]): Promise<RunOutcome[]> {
+    return new CommandRun(items, this.path).outcomes();
   }
 
   private async decideAndAppend(commandId: string, command: Command, reads: string[]): Promise<HandledOutcome> {
@@ -196,15 +214,4 @@ export class CommandHandler {
       );
     }
   }
-}
-
-/** A digest of what makes the command itself: type, shop and payload (not metadata). */
-export function fingerprintOf(command: Command): string {
-  return hash('sha256', commandFingerprint(command), 'base64url');
-}
-
-/** The outcome recorded first for this id, if the id names the same command. */
-function firstOutcome(commandId: string, fingerprint: string, record: CommandRecord): CommandOutcome {
-  assertSameCommand(commandId, record.fingerprint, fingerprint);
-  return record.outcome;
 }

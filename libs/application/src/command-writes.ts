@@ -1,6 +1,14 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { streamOf, type Command, type DomainEvent, type Emitted } from '@sce/domain';
-import type { StreamWrite } from '@sce/event-store';
+import { hash } from 'node:crypto';
+import {
+  assertSameCommand,
+  commandFingerprint,
+  streamOf,
+  type Command,
+  type DomainEvent,
+  type Emitted,
+} from '@sce/domain';
+import type { CommandOutcome, CommandRecord, StreamWrite } from '@sce/event-store';
 import type { CachedState } from './state-cache';
 
 /** Another process won the race: wait a little, more each time, at random so racers spread out. */
@@ -53,4 +61,15 @@ export function appendTraced<T>(type: string, append: () => Promise<T>): Promise
       span.end();
     }
   });
+}
+
+/** A digest of what makes the command itself: type, shop and payload (not metadata). */
+export function fingerprintOf(command: Command): string {
+  return hash('sha256', commandFingerprint(command), 'base64url');
+}
+
+/** The outcome recorded first for this id, if the id names the same command. */
+export function firstOutcome(commandId: string, fingerprint: string, record: CommandRecord): CommandOutcome {
+  assertSameCommand(commandId, record.fingerprint, fingerprint);
+  return record.outcome;
 }

@@ -1,2 +1,3 @@
 export * from './command-handler';
+export type { RunItem, RunOutcome } from './command-run';
 export * from './timers';

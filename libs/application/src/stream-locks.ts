@@ -29,3 +29,8 @@ export class StreamLocks {
     };
   }
 }
+
+/** The streams a command queues on: those it reads, but the shop's (read by every command of a shop, rarely written). */
+export function contended(reads: readonly string[]): string[] {
+  return reads.filter((stream) => !stream.startsWith('shop-'));
+}

@@ -1,12 +1,16 @@
 import type { Batch, Consumer, Kafka, Producer, TopicMessages } from 'kafkajs';
-import { answer, failedAnswer, isRetriable, type Answer, type CommandIntake } from './command-answer';
-import { inKeyOrder } from './key-order';
+import { failedAnswer, oneByOne, type Answer, type CommandIntake, type CommandRunIntake } from './command-answer';
+import { inKeyRuns } from './key-order';
+import { answerRun, type AnswerOutcome } from './run-answer';
 import { PRODUCER_CONFIG, type KafkaTopics } from './topics';
 
 export interface CommandConsumerOptions {
   groupId: string;
   topics: KafkaTopics;
+  /** Answers one message at a time; `runIntake`, when given, takes a key's messages together instead. */
   intake: CommandIntake;
+  /** Answers a key's messages of a batch as one run (the engine decides them together, in order). */
+  runIntake?: CommandRunIntake;
   /** Partitions worked on at once. */
   concurrency?: number;
   /** Within a partition's batch, shops (message keys) decided at once; a shop's own messages go in order. */
@@ -25,7 +29,7 @@ const CHUNK = 1000;
 
 /**
  * Commands from Kafka, a batch at a time: the messages of different shops (keys) are decided at
- * once, a shop's in their order; the batch's results go out together, and only then do its offsets
+ * once, a shop's together as one run, in their order; the batch's results go out together, and only then do its offsets
  * move. A crash in between redelivers the message; the command ledger answers the redelivery
  * with the first outcome and writes nothing, so at-least-once delivery is exactly-once in effect.
  * A retriable failure (store unreachable) redelivers the message after a backoff; any other
@@ -108,27 +112,27 @@ export class KafkaCommandConsumer {
   }
 
   /**
-   * Answers a chunk of a partition's messages: different shops (keys) at once, a shop's messages in
-   * their order. The answers are those of the messages before the first that failed retriably (their
-   * offsets move); the messages after it come again and get their first outcomes from the ledger.
+   * Answers a chunk of a partition's messages: different shops (keys) at once, a shop's messages
+   * together as one run, in their order. The answers are those of the messages before the first
+   * that failed retriably (their offsets move); the messages after it come again and get their
+   * first outcomes from the ledger.
    */
   private async answerAll(
     batch: Batch,
     messages: Batch['messages'],
   ): Promise<{ answers: Answer[]; failure?: unknown }> {
-    const { topics, intake, onProblem } = this.options;
-    const outcomes = await inKeyOrder(
+    const { topics, intake, runIntake, onProblem } = this.options;
+    const sourceOf = (message: Batch['messages'][number]) => `${batch.topic}/${batch.partition}@${message.offset}`;
+    const outcomes = await inKeyRuns<Batch['messages'][number], AnswerOutcome>(
       messages,
       (message) => message.key?.toString('utf8') ?? '',
-      async (message) => {
-        const source = `${batch.topic}/${batch.partition}@${message.offset}`;
+      async (run) => {
         try {
-          return await answer(message, source, topics, intake, onProblem);
+          return await answerRun(run, sourceOf, topics, runIntake ?? oneByOne(intake), onProblem);
         } catch (error) {
-          // Only a retriable failure may hold the partition back; anything else is this message's alone.
-          if (isRetriable(error)) throw error;
-          onProblem?.(`answering ${source} failed; the message is a dead letter`, error);
-          return failedAnswer(message, source, error);
+          // A failure of the run itself (not of the intake) is no message's fault but the first's.
+          onProblem?.(`answering ${sourceOf(run[0]!)} failed; the message is a dead letter`, error);
+          return [{ ok: true, value: failedAnswer(run[0]!, sourceOf(run[0]!), error) }];
         }
       },
       this.options.keysAtOnce ?? 64,

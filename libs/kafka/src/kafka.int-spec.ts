@@ -1,5 +1,5 @@
 import { describeWith, eventuallyExpect, readTopic } from '@sce/test-stack';
-import { type CommandIntake, type IntakeReply } from './command-answer';
+import { type CommandIntake, type CommandRunIntake, type IntakeReply } from './command-answer';
 import { KafkaCommandConsumer } from './command-consumer';
 import { useMockKafka } from './testing/mock-broker';
 
@@ -170,6 +170,59 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
       expect(finished.indexOf('b-9')).toBeLessThan(finished.indexOf('a-2'));
       // The results go out in the partition's order.
       expect(results().map((r) => r.key)).toEqual(Array.from({ length: 10 }, (_, i) => `${i % 2 ? 'b' : 'a'}-${i}`));
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it("takes a key's messages as one run; after a message it fails on, the rest go in again as a new run", async () => {
+    const runs: string[][] = [];
+    const runIntake: CommandRunIntake = async (messages) => {
+      runs.push(messages.map((m) => (m.body as { commandId: string }).commandId));
+      const poisoned = messages.findIndex((m) => (m.body as { commandId: string }).commandId === 'a-2');
+      return messages.map(({ body }, i) => {
+        const { commandId } = body as { commandId: string };
+        if (poisoned !== -1 && i > poisoned) return undefined;
+        if (i === poisoned) return { ok: false, error: new RangeError('Invalid time value') };
+        return { ok: true, value: { commandId, result: { status: 'accepted', commandId } } };
+      });
+    };
+    const single = { ...mock.topics, commands: `${mock.topics.commands}-runs` };
+    await mock.broker.createTopic(single.commands, 1);
+    const engine = new KafkaCommandConsumer(mock.kafka, {
+      groupId: `engine-${mock.suite}`,
+      topics: single,
+      intake: () => Promise.reject(new Error('not this one')),
+      runIntake,
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+    });
+    await engine.start();
+    try {
+      await mock.producer.send({
+        topic: single.commands,
+        messages: ['a-0', 'b-1', 'a-2', 'a-3', 'b-4', 'a-5'].map((id) => ({
+          key: `shop-${id[0]}`,
+          value: JSON.stringify({ commandId: id }),
+        })),
+      });
+      await eventuallyExpect(() => expect(results()).toHaveLength(6), 30_000);
+      expect(runs).toEqual([
+        ['a-0', 'a-2', 'a-3', 'a-5'],
+        ['b-1', 'b-4'],
+        ['a-3', 'a-5'],
+      ]);
+      expect(results().map((r) => [r.key, JSON.parse(r.value!).status])).toEqual([
+        ['a-0', 'accepted'],
+        ['b-1', 'accepted'],
+        ['a-2', 'error'],
+        ['a-3', 'accepted'],
+        ['b-4', 'accepted'],
+        ['a-5', 'accepted'],
+      ]);
+      expect(readTopic(mock.broker.brokers, mock.topics.deadLetters).map((d) => d.headers['sce-error'])).toEqual([
+        'the engine failed on this message: Invalid time value',
+      ]);
     } finally {
       await engine.stop();
     }

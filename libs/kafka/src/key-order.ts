@@ -1,34 +1,29 @@
 /**
- * Runs `work` on every item: items of one key one after another, in their order; keys side by
- * side, at most `concurrency` at once. A key stops at its first failure (its later items are not
- * worked on). Returns, per item in the input order, its outcome, or nothing if it was not worked on.
+ * Runs `work` on each key's items as one run, in their order; keys side by side, at most
+ * `concurrency` at once. `work` returns, per item of its run, its outcome, or nothing if it was
+ * not worked on. Returns the outcomes in the input order.
  */
-export async function inKeyOrder<T, R>(
+export async function inKeyRuns<T, R>(
   items: T[],
   keyOf: (item: T) => string,
-  work: (item: T) => Promise<R>,
+  work: (run: T[]) => Promise<(R | undefined)[]>,
   concurrency: number,
-): Promise<({ ok: true; value: R } | { ok: false; error: unknown } | undefined)[]> {
-  const outcomes: ({ ok: true; value: R } | { ok: false; error: unknown } | undefined)[] = items.map(() => undefined);
+): Promise<(R | undefined)[]> {
+  const outcomes: (R | undefined)[] = items.map(() => undefined);
   const byKey = new Map<string, number[]>();
   items.forEach((item, i) => {
     const key = keyOf(item);
-    const queue = byKey.get(key);
-    if (queue) queue.push(i);
+    const run = byKey.get(key);
+    if (run) run.push(i);
     else byKey.set(key, [i]);
   });
-  const queues = [...byKey.values()];
+  const runs = [...byKey.values()];
   const lane = async () => {
-    for (let queue = queues.shift(); queue; queue = queues.shift())
-      for (const i of queue) {
-        try {
-          outcomes[i] = { ok: true, value: await work(items[i]!) };
-        } catch (error) {
-          outcomes[i] = { ok: false, error };
-          break;
-        }
-      }
+    for (let run = runs.shift(); run; run = runs.shift()) {
+      const done = await work(run.map((i) => items[i]!));
+      run.forEach((i, k) => (outcomes[i] = done[k]));
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(concurrency, runs.length) }, lane));
   return outcomes;
 }

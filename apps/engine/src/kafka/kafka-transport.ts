@@ -5,21 +5,13 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { DomainError } from '@sce/domain';
 import type { EventStore } from '@sce/event-store';
-import {
-  KafkaCommandConsumer,
-  KafkaEventPublisher,
-  missingTopics,
-  PRODUCER_CONFIG,
-  type IntakeReply,
-} from '@sce/kafka';
+import { KafkaCommandConsumer, KafkaEventPublisher, missingTopics, PRODUCER_CONFIG } from '@sce/kafka';
 import type { DocStore, ProjectionRunner } from '@sce/projections';
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
-import type { ApiKeys } from '@sce/access';
-import { CommandIntake } from '../commands/command-intake';
+import { KafkaIntake } from './kafka-intake';
 import type { EngineConfig, KafkaConfig } from '@sce/runtime';
-import { API_KEYS, CONFIG, DOC_STORE, EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
+import { CONFIG, DOC_STORE, EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
 
 const PUBLISHER_CHECKPOINT = 'kafka-events';
 
@@ -37,8 +29,7 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
 
   constructor(
     @Inject(CONFIG) private readonly config: EngineConfig,
-    private readonly intake: CommandIntake,
-    @Inject(API_KEYS) private readonly keys: ApiKeys,
+    private readonly intake: KafkaIntake,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(DOC_STORE) private readonly docs: DocStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
@@ -72,7 +63,8 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
       groupId: settings.groupId,
       topics: settings.topics,
       sessionTimeout: settings.sessionTimeoutMs,
-      intake: (body, apiKey) => this.reply(body, apiKey),
+      intake: (body, apiKey) => this.intake.reply(body, apiKey),
+      runIntake: (messages) => this.intake.replyRun(messages),
       onProblem: (what, error) => this.logger.error({ err: error }, what),
     });
     await this.consumer.start().catch(didNotAnswer);
@@ -142,30 +134,5 @@ export class KafkaTransport implements OnApplicationBootstrap, BeforeApplication
     if (level <= logLevel.ERROR) this.logger.error(line, message);
     else if (level === logLevel.WARN) this.logger.warn(line, message);
     else this.logger.debug(line, message);
-  }
-
-  private async reply(body: unknown, apiKey: string | undefined): Promise<IntakeReply> {
-    const sent = (body as { commandId?: unknown } | null)?.commandId;
-    const commandId = typeof sent === 'string' ? sent : undefined;
-    const caller = apiKey ? await this.keys.authenticate(apiKey) : undefined;
-    if (!caller) {
-      const message = apiKey
-        ? 'unknown, revoked or expired API key'
-        : 'an API key is required: header "authorization: Bearer <key>"';
-      return {
-        commandId,
-        result: { commandId, status: 'rejected', code: 'auth.unauthenticated', message },
-        deadLetter: message,
-      };
-    }
-    try {
-      const outcome = await this.intake.submit(body, caller);
-      if (outcome.status !== 'invalid') return { commandId: outcome.commandId, result: outcome };
-      const why = outcome.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-      return { commandId, result: { commandId, ...outcome }, deadLetter: `invalid: ${why}` };
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return { commandId, result: { commandId, status: 'rejected', code: error.code, message: error.message } };
-    }
   }
 }
