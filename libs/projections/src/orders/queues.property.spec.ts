@@ -13,17 +13,25 @@ const START = Date.parse('2026-11-02T00:00:00.000Z');
 const at = (ms: number) => new Date(START + ms).toISOString();
 const parcel = (orderId: string) => ({ orderId, carrier: 'UPS_GROUND', trackingNumber: `1Z-${orderId}` });
 
+const FATES = ['none', 'ship', 'part', 'cancel', 'ask', 'ask-approve', 'ask-reject'] as const;
 /** What may happen to one order after it is placed, each at its own instant. */
-const fate = fc.constantFrom('none', 'ship', 'part', 'cancel', 'ask', 'ask-approve', 'ask-reject');
+const fate = fc.constantFrom(...FATES);
 
-const orderArb = fc.record({
+interface OrderCase {
+  placed: number;
+  after: number;
+  fate: (typeof FATES)[number];
+  quantity: number;
+}
+
+const orderArb: fc.Arbitrary<OrderCase> = fc.record({
   placed: fc.integer({ min: 0, max: 4 * DAY }),
   after: fc.integer({ min: 0, max: 2 * DAY }),
   fate,
   quantity: fc.integer({ min: 1, max: 2 }),
 });
 
-function commandsOf(orders: fc.infer<typeof orderArb>[]) {
+function commandsOf(orders: OrderCase[]) {
   return orders.flatMap(({ placed, after, fate, quantity }, i) => {
     const orderId = `o-${i}`;
     const later = { at: at(placed + after) };
