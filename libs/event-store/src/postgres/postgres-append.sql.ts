@@ -27,6 +27,9 @@ DECLARE
   ev_stream text[] := '{}'; ev_rev bigint[] := '{}'; ev_id uuid[] := '{}';
   ev_type text[] := '{}'; ev_data jsonb[] := '{}'; ev_meta jsonb[] := '{}';
   ledger int[] := '{}';
+  -- Per ledger entry, where its events start in the batch and how many: an append's are contiguous.
+  ledger_start int[] := '{}'; ledger_count int[] := '{}'; start_at int;
+  changed text[] := '{}';
   known jsonb;
   a jsonb; w jsonb; e jsonb; cid text; cur bigint; conflict jsonb; offs int[]; sts jsonb;
   first_position bigint; n int;
@@ -34,9 +37,9 @@ BEGIN
   SELECT array_agg(DISTINCT s ORDER BY s) INTO names
     FROM (SELECT w.value ->> 's' AS s FROM jsonb_array_elements(batch) a, jsonb_array_elements(a.value -> 'w') w) x;
   INSERT INTO streams (stream_id, revision) SELECT s, -1 FROM unnest(names) s ORDER BY s ON CONFLICT DO NOTHING;
-  PERFORM 1 FROM streams WHERE stream_id = ANY(names) ORDER BY stream_id FOR UPDATE;
-  SELECT array_agg(s.stream_id ORDER BY s.stream_id), array_agg(s.revision ORDER BY s.stream_id) INTO names, revs
-    FROM streams s WHERE s.stream_id = ANY(names);
+  -- Locked and read in one statement, in stream order (so two batches never wait on each other).
+  SELECT array_agg(l.stream_id ORDER BY l.stream_id), array_agg(l.revision ORDER BY l.stream_id) INTO names, revs
+    FROM (SELECT stream_id, revision FROM streams WHERE stream_id = ANY(names) ORDER BY stream_id FOR UPDATE) l;
 
   -- One lookup for the whole batch; loops below index into jsonb instead of running queries,
   -- which keeps them on PL/pgSQL's fast expression path.
@@ -64,6 +67,7 @@ BEGIN
     IF conflict IS NOT NULL THEN results := results || jsonb_build_object('conflict', conflict); CONTINUE; END IF;
     offs := '{}';
     sts := '[]';
+    start_at := cardinality(ev_stream);
     FOR j IN 0 .. jsonb_array_length(a -> 'w') - 1 LOOP
       w := a -> 'w' -> j;
       idx := array_position(names, w ->> 's');
@@ -79,6 +83,7 @@ BEGIN
         ev_data := ev_data || (e -> 'd');
         ev_meta := ev_meta || (e -> 'm');
       END LOOP;
+      IF cur <> revs[idx] THEN changed := changed || (w ->> 's'); END IF;
       revs[idx] := cur;
       sts := sts || jsonb_build_array(jsonb_build_object('stream', w ->> 's', 'revision', cur));
     END LOOP;
@@ -86,23 +91,24 @@ BEGIN
       seen_ids := seen_ids || cid;
       seen_at := seen_at || i;
       ledger := ledger || i;
+      ledger_start := ledger_start || start_at;
+      ledger_count := ledger_count || (cardinality(ev_stream) - start_at);
     END IF;
     results := results || jsonb_build_object('streams', sts, 'offsets', to_jsonb(offs));
   END LOOP;
 
   n := cardinality(ev_stream);
   IF n = 0 THEN RETURN jsonb_build_object('first', NULL, 'results', to_jsonb(results)); END IF;
-  UPDATE streams s SET revision = u.rev FROM unnest(names, revs) u(sid, rev)
-    WHERE s.stream_id = u.sid AND s.revision <> u.rev;
+  UPDATE streams SET revision = revs[array_position(names, stream_id)] WHERE stream_id = ANY(changed);
   UPDATE log_head SET position = position + n WHERE id = 1 RETURNING position - n + 1 INTO first_position;
   INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata)
     SELECT first_position + u.o - 1, u.id, u.st, u.rv, u.ty, u.da, u.me
     FROM unnest(ev_id, ev_stream, ev_rev, ev_type, ev_data, ev_meta) WITH ORDINALITY AS u(id, st, rv, ty, da, me, o);
   INSERT INTO commands (command_id, fingerprint, outcome)
-    SELECT batch -> k ->> 'c', batch -> k ->> 'f',
-           jsonb_build_object('status', 'accepted', 'streams', results[k + 1] -> 'streams',
-             'positions', (SELECT coalesce(jsonb_agg(first_position + x::bigint), '[]') FROM jsonb_array_elements_text(results[k + 1] -> 'offsets') x))
-    FROM unnest(ledger) k;
+    SELECT batch -> l.k ->> 'c', batch -> l.k ->> 'f',
+           jsonb_build_object('status', 'accepted', 'streams', results[l.k + 1] -> 'streams',
+             'positions', to_jsonb(ARRAY(SELECT generate_series(first_position + l.st, first_position + l.st + l.ct - 1))))
+    FROM unnest(ledger, ledger_start, ledger_count) AS l(k, st, ct);
   PERFORM pg_notify(channel, (first_position + n - 1)::text);
   RETURN jsonb_build_object('first', first_position, 'results', to_jsonb(results));
 END

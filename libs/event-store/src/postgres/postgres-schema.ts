@@ -50,6 +50,9 @@ const MIGRATIONS: { version: number; sql: string }[] = [
         PRIMARY KEY (stream_id, fold_version)
       );`,
   },
+  // v7: the same function with fewer statements: streams locked and read in one, only the changed
+  // ones updated, each ledger entry's positions from its first event's offset and count.
+  { version: 7, sql: SCE_APPEND },
 ];
 
 export async function migratePostgres(client: PoolClient, schema: string): Promise<void> {
