@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cmd, commandSequence, opening } from '@sce/domain/testkit';
+import { cmd, commandSequence, opening, placeOrder } from '@sce/domain/testkit';
 import { CommandHandler } from './command-handler';
 
 const asActor = (command: Command): Principal =>
@@ -40,17 +40,7 @@ function commandPathSuite(open: () => Promise<{ store: EventStore; cleanup(): Pr
   });
 
   const order = (orderId: string, quantity: number) =>
-    cmd(
-      'PlaceOrder',
-      {
-        orderId,
-        buyerId: 'b-1',
-        lines: [{ productId: 'p-2', quantity }],
-        shipTo: { country: 'US', region: 'CA' },
-        channel: 'LIVE',
-      },
-      { at: '2026-11-02T00:00:00.000Z' },
-    );
+    placeOrder(orderId, quantity, { at: '2026-11-02T00:00:00.000Z' });
 
   it('accepts a command and returns the streams, revisions and positions written', async () => {
     const outcome = await send('c-1', order('o-1', 2));

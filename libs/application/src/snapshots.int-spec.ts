@@ -1,5 +1,5 @@
 import { foldFor, type Command, type Principal, type ProductState } from '@sce/domain';
-import { cmd, opening } from '@sce/domain/testkit';
+import { cmd, opening, placeOrder } from '@sce/domain/testkit';
 import { PostgresEventStore, SqliteEventStore, type EventStore, type StreamRead } from '@sce/event-store';
 import { describeWith, freshSchema, TEST_PG_URL } from '@sce/test-stack';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,18 +13,7 @@ const asActor = (command: Command): Principal =>
     ? { role: 'SELLER', shopId: command.shopId }
     : { role: command.metadata.actor.role };
 const adjust = (delta = 1) => cmd('AdjustStock', { productId: 'p-2', delta });
-const order = (orderId: string, quantity: number) =>
-  cmd(
-    'PlaceOrder',
-    {
-      orderId,
-      buyerId: 'b-1',
-      lines: [{ productId: 'p-2', quantity }],
-      shipTo: { country: 'US', region: 'CA' },
-      channel: 'LIVE',
-    },
-    { at: '2026-11-02T00:00:00.000Z' },
-  );
+const order = (orderId: string, quantity: number) => placeOrder(orderId, quantity, { at: '2026-11-02T00:00:00.000Z' });
 
 function snapshotSuite(open: () => Promise<{ store: EventStore; cleanup(): Promise<void> }>) {
   let store: EventStore;

@@ -27,6 +27,20 @@ export function cmd<T extends CommandType>(type: T, payload: CommandOf<T>['paylo
   } as CommandOf<T>;
 }
 
+/** A buyer's order of `quantity` of the opening's product p-2, to California, from a LIVE. */
+export const placeOrder = (orderId: string, quantity = 1, options: CommandOptions = {}) =>
+  cmd(
+    'PlaceOrder',
+    {
+      orderId,
+      buyerId: 'b-1',
+      lines: [{ productId: 'p-2', quantity }],
+      shipTo: { country: 'US', region: 'CA' },
+      channel: 'LIVE',
+    },
+    options,
+  );
+
 export function ev<T extends EventType>(type: T, data: EventOf<T>['data']): EventOf<T> {
   return { type, data } as EventOf<T>;
 }

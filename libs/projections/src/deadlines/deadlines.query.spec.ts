@@ -1,4 +1,4 @@
-import { cmd } from '@sce/domain/testkit';
+import { cmd, placeOrder } from '@sce/domain/testkit';
 import { overdue } from './overdue.query';
 import { ordersToShip } from '../orders/to-ship.query';
 import { returns } from '../returns/returns.query';
@@ -7,18 +7,7 @@ import type { DocStore } from '../doc-store';
 import { replayedDocs } from '../testing/memory-docs';
 
 const hours = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString();
-const place = (orderId: string, at: string, quantity = 1) =>
-  cmd(
-    'PlaceOrder',
-    {
-      orderId,
-      buyerId: 'b-1',
-      lines: [{ productId: 'p-2', quantity }],
-      shipTo: { country: 'US', region: 'CA' },
-      channel: 'LIVE',
-    },
-    { at },
-  );
+const place = (orderId: string, at: string, quantity = 1) => placeOrder(orderId, quantity, { at });
 const parcel = (orderId: string) => ({ orderId, carrier: 'UPS_GROUND', trackingNumber: `1Z-${orderId}` });
 
 // The opening's shop keeps the default policies: 3 handling days, 48 response hours.

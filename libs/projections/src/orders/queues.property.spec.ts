@@ -1,4 +1,4 @@
-import { cmd } from '@sce/domain/testkit';
+import { cmd, placeOrder } from '@sce/domain/testkit';
 import fc from 'fast-check';
 import { isPast } from '../deadlines/deadline';
 import { overdue } from '../deadlines/overdue.query';
@@ -35,17 +35,7 @@ function commandsOf(orders: OrderCase[]) {
   return orders.flatMap(({ placed, after, fate, quantity }, i) => {
     const orderId = `o-${i}`;
     const later = { at: at(placed + after) };
-    const place = cmd(
-      'PlaceOrder',
-      {
-        orderId,
-        buyerId: 'b-1',
-        lines: [{ productId: 'p-2', quantity }],
-        shipTo: { country: 'US', region: 'CA' },
-        channel: 'LIVE',
-      },
-      { at: at(placed) },
-    );
+    const place = placeOrder(orderId, quantity, { at: at(placed) });
     const ask = cmd('RequestCancellation', { orderId, cancellationId: `c-${i}`, reason: 'late' }, later);
     const answerAt = { at: at(placed + after + 1000) };
     const next = {
