@@ -16,6 +16,7 @@ export const INDEXED = {
     cancellationRespondBy: [],
   },
   refund: { status: [], requestedDate: [], receivedDate: [], issuedDate: [] },
+  product: { status: [] },
 } as const satisfies Partial<Record<Model, Record<string, readonly string[]>>>;
 
 type Declared = typeof INDEXED;

@@ -29,9 +29,3 @@ export const inRange = (date: string | null, { from, to }: Range) => date !== nu
 
 /** A count of 0 for each of `keys`, so that every status appears in an answer. */
 export const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
-
-export function countBy<T>(list: T[], key: (item: T) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of list) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return counts;
-}

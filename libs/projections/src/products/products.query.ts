@@ -1,15 +1,24 @@
 import type { DocStore } from '../doc-store';
-import { countBy, zeros } from '../range';
+import { allPages } from '../indexed-reads';
+import { zeros } from '../range';
 import type { ProductDoc } from './product.projection';
 
 const PRODUCT_STATUSES = ['PENDING_REVIEW', 'ACTIVE', 'ISSUES', 'SUSPENDED', 'INACTIVE'];
 
-/** The product list with status, stock and reason, and counts per status. */
+/**
+ * The product list with status, stock and reason, by id, and counts per status: the counts from
+ * the status index, the list of one status from it too (as many products as it holds, not the shop's).
+ */
 export async function products(docs: DocStore, shopId: string, status?: string) {
-  const all = await docs.list<ProductDoc>('product', shopId);
-  return {
-    shopId,
-    counts: { ...zeros(PRODUCT_STATUSES), ...countBy(all, (p) => p.status) },
-    products: status ? all.filter((p) => p.status === status) : all,
-  };
+  const [groups, listed] = await Promise.all([
+    docs.countBy('product', shopId, ['status']),
+    status
+      ? allPages((after) =>
+          docs.page<ProductDoc>('product', shopId, { by: 'status', where: { status }, after, limit: 500, order: 'asc' }),
+        )
+      : docs.list<ProductDoc>('product', shopId),
+  ]);
+  const counts = zeros(PRODUCT_STATUSES);
+  for (const { values, count } of groups) counts[values[0]!] = count;
+  return { shopId, counts, products: listed };
 }
