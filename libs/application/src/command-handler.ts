@@ -16,21 +16,19 @@ import {
   ConcurrencyError,
   DuplicateCommandError,
   NO_STREAM,
-  type CommandOutcome,
   type EventStore,
   type StreamRead,
   type StreamWrite,
 } from '@sce/event-store';
 import { CommandRun, type CommandPath, type RunItem, type RunOutcome } from './command-run';
-import { appendTraced, backoff, fingerprintOf, firstOutcome, toWrites } from './command-writes';
+import { appendTraced, backoff, fingerprintOf, firstOutcome, toWrites, type HandledOutcome } from './command-writes';
 import { SnapshotWriter, type SnapshotOptions } from './snapshots';
 import { StateCache, type CachedState } from './state-cache';
 import { contended, StreamLocks } from './stream-locks';
 
 export { fingerprintOf } from './command-writes';
 
-/** What a caller gets back: the first outcome of this command id, or a conflict retries could not resolve. */
-export type HandledOutcome = CommandOutcome | { status: 'conflict'; message: string };
+export type { HandledOutcome } from './command-writes';
 
 export interface HandleOptions {
   /** Attempts on a concurrency conflict before answering `conflict`. */

@@ -10,8 +10,7 @@ import {
   type Principal,
 } from '@sce/domain';
 import { DuplicateCommandError, type AppendResult, type EventStore, type StreamWrite } from '@sce/event-store';
-import type { HandledOutcome } from './command-handler';
-import { appendTraced, fingerprintOf, firstOutcome, toWrites } from './command-writes';
+import { appendTraced, fingerprintOf, firstOutcome, toWrites, type HandledOutcome } from './command-writes';
 import { RunPhase, type Decided, type Loaded } from './run-phase';
 import { contended, type StreamLocks } from './stream-locks';
 

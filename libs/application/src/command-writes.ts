@@ -11,6 +11,9 @@ import {
 import type { CommandOutcome, CommandRecord, StreamWrite } from '@sce/event-store';
 import type { CachedState } from './state-cache';
 
+/** What a caller gets back: the first outcome of this command id, or a conflict retries could not resolve. */
+export type HandledOutcome = CommandOutcome | { status: 'conflict'; message: string };
+
 /** Another process won the race: wait a little, more each time, at random so racers spread out. */
 export function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 100)));
