@@ -331,8 +331,9 @@ export function kafkaSuite(
     it('loses nothing and writes nothing twice when the engine is killed mid-stream and restarted', async () => {
       const producer = new Kafka({ brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer();
       await producer.connect();
-      // Several of the consumer's chunks (1,000 messages each answer together), so a kill lands between two.
-      const total = 4000;
+      // Many of the consumer's chunks (1,000 messages each answer together), so a kill lands between two:
+      // 4,000 were all answered before the first answer was seen since a key's messages became one run.
+      const total = 12_000;
       const messages = Array.from({ length: total }, (_, i) => ({
         key: 'shop-1',
         value: command(`bulk-${i}`, 'ListProduct', { productId: `bulk-${i}`, title: 'Tee', price: 1000, stock: 1 }),

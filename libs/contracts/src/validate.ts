@@ -4,9 +4,12 @@ import type { Command, Principal, Role } from '@sce/domain';
 import { CommandEnvelopeDto } from './envelope.dto';
 import { fieldPath, type FieldError } from './input/field-error';
 import { inspectInput } from './input/safe-input';
+import { rememberValidationMetadata } from './input/validation-metadata';
 import { PAYLOADS } from './payloads';
 
 export type { FieldError } from './input/field-error';
+
+rememberValidationMetadata();
 
 export type Validated = { ok: true; commandId: string; command: Command } | { ok: false; errors: FieldError[] };
 

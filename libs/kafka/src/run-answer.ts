@@ -1,5 +1,14 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Context, type Span } from '@opentelemetry/api';
-import type { KafkaMessage } from 'kafkajs';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  trace,
+  type Context,
+  type Span,
+  type TextMapGetter,
+} from '@opentelemetry/api';
+import type { IHeaders, KafkaMessage } from 'kafkajs';
 import {
   answerWith,
   apiKeyOf,
@@ -7,7 +16,6 @@ import {
   header,
   isRetriable,
   notJson,
-  stringHeaders,
   type Answer,
   type CommandRunIntake,
   type IntakeMessage,
@@ -74,8 +82,14 @@ export async function answerRun(
   }
 }
 
+/** The trace context read from a message's headers as the propagator asks, not every header made text first. */
+const KAFKA_HEADERS: TextMapGetter<IHeaders | undefined> = {
+  keys: (headers) => Object.keys(headers ?? {}),
+  get: (headers, name) => header(headers, name),
+};
+
 function open(message: KafkaMessage, source: string, topics: KafkaTopics): Open {
-  const parent = propagation.extract(ROOT_CONTEXT, stringHeaders(message.headers));
+  const parent = propagation.extract(ROOT_CONTEXT, message.headers, KAFKA_HEADERS);
   const span = trace
     .getTracer('sce-engine')
     .startSpan(`${topics.commands} process`, { kind: SpanKind.CONSUMER }, parent);
