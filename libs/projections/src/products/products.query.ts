@@ -14,7 +14,13 @@ export async function products(docs: DocStore, shopId: string, status?: string) 
     docs.countBy('product', shopId, ['status']),
     status
       ? allPages((after) =>
-          docs.page<ProductDoc>('product', shopId, { by: 'status', where: { status }, after, limit: 500, order: 'asc' }),
+          docs.page<ProductDoc>('product', shopId, {
+            by: 'status',
+            where: { status },
+            after,
+            limit: 500,
+            order: 'asc',
+          }),
         )
       : docs.list<ProductDoc>('product', shopId),
   ]);
