@@ -6,6 +6,24 @@ import { useMockKafka } from './testing/mock-broker';
 describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
   const mock = useMockKafka();
 
+  /** A consumer of a commands topic of its own with one partition, started. */
+  const onePartition = async (
+    suffix: string,
+    intakes: Pick<ConstructorParameters<typeof KafkaCommandConsumer>[1], 'intake' | 'runIntake'>,
+  ) => {
+    const single = { ...mock.topics, commands: `${mock.topics.commands}-${suffix}` };
+    await mock.broker.createTopic(single.commands, 1);
+    const engine = new KafkaCommandConsumer(mock.kafka, {
+      groupId: `engine-${mock.suite}`,
+      topics: single,
+      ...intakes,
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+    });
+    await engine.start();
+    return { single, engine };
+  };
+
   const send = (key: string, value: string, headers: Record<string, string> = {}) =>
     mock.producer.send({ topic: mock.topics.commands, messages: [{ key, value, headers }] });
   const results = () => readTopic(mock.broker.brokers, mock.topics.results);
@@ -145,16 +163,7 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
       return { commandId, result: { status: 'accepted', commandId } };
     };
     // One partition, so that both shops' messages come in the same batches.
-    const single = { ...mock.topics, commands: `${mock.topics.commands}-one` };
-    await mock.broker.createTopic(single.commands, 1);
-    const engine = new KafkaCommandConsumer(mock.kafka, {
-      groupId: `engine-${mock.suite}`,
-      topics: single,
-      intake,
-      maxWaitTimeInMs: 100,
-      sessionTimeout: 6000,
-    });
-    await engine.start();
+    const { single, engine } = await onePartition('one', { intake });
     try {
       await mock.producer.send({
         topic: single.commands,
@@ -187,17 +196,10 @@ describeWith('kafka', 'Kafka transport on the librdkafka mock broker', () => {
         return { ok: true, value: { commandId, result: { status: 'accepted', commandId } } };
       });
     };
-    const single = { ...mock.topics, commands: `${mock.topics.commands}-runs` };
-    await mock.broker.createTopic(single.commands, 1);
-    const engine = new KafkaCommandConsumer(mock.kafka, {
-      groupId: `engine-${mock.suite}`,
-      topics: single,
+    const { single, engine } = await onePartition('runs', {
       intake: () => Promise.reject(new Error('not this one')),
       runIntake,
-      maxWaitTimeInMs: 100,
-      sessionTimeout: 6000,
     });
-    await engine.start();
     try {
       await mock.producer.send({
         topic: single.commands,
